@@ -99,8 +99,8 @@ Result<Instant> parse_iso8601(std::string_view text) {
         return make_error("expected a time as YYYY-MM-DDTHH:MM:SS+hh:mm, got '" + std::string(text) + "' (" +
                           std::string(why) + ")");
     };
-    if (text.size() < 20 || (text[10] != 'T' && text[10] != ' '))
-        return bad("too short or no T");
+    if (text.size() < 19 || (text[10] != 'T' && text[10] != ' '))
+        return bad("too short or no T between the day and the time");
     auto date = parse_date(text.substr(0, 10));
     if (!date)
         return make_error(date.error().message);

@@ -1,0 +1,101 @@
+// The portal's command line. CLI11 parses; each subcommand calls a function that takes its
+// arguments as text and writes to the given streams, so tests run it without a process.
+#include "badgeuse/portal/cli.hpp"
+
+#include "badgeuse/portal/rules_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <ostream>
+
+namespace badgeuse::portal {
+namespace {
+
+// Reads --config when given, the defaults otherwise.
+PortalConfig config_from(const std::string& path) {
+    if (path.empty())
+        return PortalConfig{};
+    return load_portal_config(path);
+}
+
+} // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"Badgeuse portal: the central service of the school attendance terminals", "portal"};
+    // Subcommands are optional to CLI11 so that a misspelt one is reported by name (as an unexpected
+    // argument) rather than as a missing subcommand; a missing one is reported after parsing.
+    app.require_subcommand(0, 1);
+    app.set_help_all_flag("--help-all", "Print the help of every subcommand");
+
+    std::function<int()> action;
+    std::string config_path;
+
+    auto* rules = app.add_subcommand("rules", "The booking rules and the calendar, as the portal applies them");
+    rules->require_subcommand(0, 1);
+
+    std::string year;
+    std::string region = "metropole";
+    auto* holidays = rules->add_subcommand("holidays", "Print the French public holidays of a year");
+    holidays->add_option("--year", year, "The year, 1900 to 2200")->required();
+    holidays->add_option("--region", region, "metropole or alsace-moselle")
+        ->check(CLI::IsMember({"metropole", "alsace-moselle"}));
+    holidays->callback([&] {
+        action = [&] {
+            auto r = region == "alsace-moselle" ? HolidayRegion::AlsaceMoselle : HolidayRegion::Metropole;
+            return rules_holidays(year, r, out, err);
+        };
+    });
+
+    std::string day;
+    auto* deadline = rules->add_subcommand("deadline", "Print the last moment a booking for a day is accepted");
+    deadline->add_option("--day", day, "The day of the activity, YYYY-MM-DD")->required();
+    deadline->add_option("--config", config_path, "portal.toml (the default rule without it)");
+    deadline->callback([&] { action = [&] { return rules_deadline(config_from(config_path), day, out, err); }; });
+
+    std::string at;
+    auto* check = rules->add_subcommand("check", "Say whether a booking for a day is still accepted at a moment");
+    check->add_option("--day", day, "The day of the activity, YYYY-MM-DD")->required();
+    check->add_option("--at", at, "The moment, YYYY-MM-DDTHH:MM:SS+hh:mm")->required();
+    check->add_option("--config", config_path, "portal.toml (the default rule without it)");
+    check->callback([&] { action = [&] { return rules_check(config_from(config_path), day, at, out, err); }; });
+
+    std::string from;
+    auto* week = rules->add_subcommand("week", "Print seven days from a day: closures and deadlines");
+    week->add_option("--from", from, "The first day, YYYY-MM-DD")->required();
+    week->add_option("--config", config_path, "portal.toml (the default rule without it)");
+    week->callback([&] { action = [&] { return rules_week(config_from(config_path), from, out, err); }; });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return kExitOk;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return kExitOk;
+    } catch (const CLI::ParseError& e) {
+        // CLI11 throws CallForHelp from the subcommand too; any other parse error is a usage error.
+        if (e.get_exit_code() == 0) {
+            out << app.help();
+            return kExitOk;
+        }
+        err << "portal: " << e.what() << " (see portal --help)\n";
+        return kExitUsage;
+    }
+    if (!action) {
+        const char* which = rules->parsed() ? "portal rules needs one of holidays, deadline, check, week"
+                                            : "a subcommand is required: rules";
+        err << "portal: " << which << " (see portal --help)\n";
+        return kExitUsage;
+    }
+    try {
+        return action();
+    } catch (const ConfigError& e) {
+        err << "portal: " << e.what() << '\n';
+        return kExitUsage;
+    }
+}
+
+} // namespace badgeuse::portal
