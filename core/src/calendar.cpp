@@ -8,8 +8,9 @@ namespace badgeuse {
 Calendar::Calendar(std::vector<ClosedPeriod> periods, HolidayRegion region)
     : m_periods(std::move(periods))
     , m_region(region) {
-    std::sort(m_periods.begin(), m_periods.end(),
-              [](const ClosedPeriod& a, const ClosedPeriod& b) { return a.first < b.first; });
+    // Stable: of two periods starting the same day, the one listed later is the one closed_period finds.
+    std::stable_sort(m_periods.begin(), m_periods.end(),
+                     [](const ClosedPeriod& a, const ClosedPeriod& b) { return a.first < b.first; });
 }
 
 const ClosedPeriod* Calendar::closed_period(Date day) const {

@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 7> kWeekdayNamesFr = {"dimanche", "lundi"
 } // namespace
 
 std::string format_date(Date date) {
-    char buffer[16];
+    char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
     return buffer;
@@ -77,7 +77,10 @@ std::string WeekdaySet::to_keys() const {
 
 Result<WeekdaySet> WeekdaySet::parse_keys(std::string_view text) {
     WeekdaySet set;
-    while (!text.empty()) {
+    if (text.empty())
+        return set;
+    // An empty item, trailing comma included, is refused like any unknown key.
+    while (true) {
         auto comma = text.find(',');
         auto item = text.substr(0, comma);
         while (!item.empty() && item.front() == ' ')
@@ -96,7 +99,7 @@ Result<WeekdaySet> WeekdaySet::parse_keys(std::string_view text) {
 }
 
 std::string TimeOfDay::to_string() const {
-    char buffer[8];
+    char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", hour(), minute());
     return buffer;
 }

@@ -21,19 +21,24 @@ struct SummerTime {
 };
 
 SummerTime summer_time_of(int year) {
-    // France 1976-1980, as decreed each year (changes at 01:00 UTC).
+    // France 1976-1980, as decreed each year. 1976 changed at 01:00 on the local clock (00:00 UTC in
+    // March, 23:00 UTC the evening before in September); 1977-1980 at 01:00 UTC, as tzdata has it.
     struct Dates {
         int year;
         unsigned start_month, start_day, end_month, end_day;
+        int start_utc_hour, end_utc_hour; // of the change, from midnight UTC of the day named
     };
-    static constexpr Dates kFrance1976[] = {
-        {1976, 3, 28, 9, 26}, {1977, 4, 3, 9, 25}, {1978, 4, 2, 10, 1}, {1979, 4, 1, 9, 30}, {1980, 4, 6, 9, 28}};
+    static constexpr Dates kFrance1976[] = {{1976, 3, 28, 9, 26, 0, -1},
+                                            {1977, 4, 3, 9, 25, 1, 1},
+                                            {1978, 4, 2, 10, 1, 1, 1},
+                                            {1979, 4, 1, 9, 30, 1, 1},
+                                            {1980, 4, 6, 9, 28, 1, 1}};
     if (year < 1976)
         return {};
     if (year <= 1980) {
         const auto& d = kFrance1976[year - 1976];
-        auto start = sys_days{std::chrono::year{year} / d.start_month / d.start_day} + hours{1};
-        auto end = sys_days{std::chrono::year{year} / d.end_month / d.end_day} + hours{1};
+        auto start = sys_days{std::chrono::year{year} / d.start_month / d.start_day} + hours{d.start_utc_hour};
+        auto end = sys_days{std::chrono::year{year} / d.end_month / d.end_day} + hours{d.end_utc_hour};
         return {start, end, true};
     }
     auto start = last_sunday(year, 3) + hours{1};
@@ -77,7 +82,7 @@ std::string format_iso8601(Instant at) {
     auto ymd = local.date;
     auto hms = hh_mm_ss<seconds>{local.time_of_day};
     auto offset = duration_cast<minutes>(utc_offset(at)).count();
-    char buffer[40];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+%02d:%02d", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                   static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
@@ -88,7 +93,7 @@ std::string format_iso8601(Instant at) {
 
 std::string format_hhmm(Instant at) {
     auto hms = hh_mm_ss<seconds>{to_local(at).time_of_day};
-    char buffer[8];
+    char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(hms.hours().count()),
                   static_cast<int>(hms.minutes().count()));
     return buffer;

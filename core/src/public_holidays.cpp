@@ -44,8 +44,9 @@ Result<std::vector<PublicHoliday>> public_holidays(int year, HolidayRegion regio
     // from 1941); before that it was an ordinary working day.
     if (year >= 1947)
         days.push_back({on(year, 5, 1), "Fête du Travail"});
-    // 8 May: a holiday from 1953, dropped in 1959, restored by the law of 2 October 1981.
-    if ((year >= 1953 && year <= 1959) || year >= 1982)
+    // 8 May: a holiday by the law of 20 March 1953; the decree of 11 April 1959 moved the commemoration
+    // to a Sunday before that year's 8 May; the law of 2 October 1981 restored it from 1982.
+    if ((year >= 1953 && year <= 1958) || year >= 1982)
         days.push_back({on(year, 5, 8), "Victoire 1945"});
     days.push_back({add_days(easter, 39), "Ascension"});
     // Whit Monday is still a public holiday in law since 2005, though it may be worked as the "journée
@@ -62,7 +63,9 @@ Result<std::vector<PublicHoliday>> public_holidays(int year, HolidayRegion regio
         days.push_back({add_days(easter, -2), "Vendredi saint"});
         days.push_back({on(year, 12, 26), "Saint-Étienne"});
     }
-    std::sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+    // Stable, so that when Ascension falls on 1 or 8 May (2008, 2059) the fixed holiday comes first and
+    // public_holiday_on gives the same name every time.
+    std::stable_sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
     return days;
 }
 

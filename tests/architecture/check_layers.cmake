@@ -1,5 +1,6 @@
 # Run with cmake -P. CHECK=core_includes | layers | core_links. Fails (FATAL_ERROR) naming the file,
 # the line and the include that breaks the rule.
+cmake_policy(SET CMP0057 NEW) # IN_LIST in a -P script
 
 set(std_headers
   algorithm any array atomic barrier bit bitset cassert cctype cerrno cfenv cfloat charconv chrono cinttypes
@@ -12,10 +13,17 @@ set(std_headers
   system_error thread tuple type_traits typeindex typeinfo unordered_map unordered_set utility valarray
   variant vector version)
 
-# Floors: a folder may include from its own floor or below. kiosk (3) > sync, drivers (2) > core (1).
+# Floors: a folder may include from its own floor or below: core (1) < drivers, sync (2) <
+# kiosk/store (3) < kiosk/app (4) < kiosk/ui (5) < kiosk's main (6).
 function(floor_of path out)
-  if(path MATCHES "^kiosk/")
+  if(path MATCHES "^kiosk/ui/")
+    set(${out} 5 PARENT_SCOPE)
+  elseif(path MATCHES "^kiosk/app/")
+    set(${out} 4 PARENT_SCOPE)
+  elseif(path MATCHES "^kiosk/store/")
     set(${out} 3 PARENT_SCOPE)
+  elseif(path MATCHES "^kiosk/")
+    set(${out} 6 PARENT_SCOPE)
   elseif(path MATCHES "^(sync|drivers)/")
     set(${out} 2 PARENT_SCOPE)
   elseif(path MATCHES "^core/")
@@ -27,7 +35,11 @@ endfunction()
 
 # Where a project include lives, from its prefix: "badgeuse/core/x.hpp" -> core, and so on.
 function(floor_of_include inc out)
-  if(inc MATCHES "^badgeuse/(store|app|ui|kiosk)/")
+  if(inc MATCHES "^badgeuse/ui/")
+    set(${out} 5 PARENT_SCOPE)
+  elseif(inc MATCHES "^badgeuse/app/")
+    set(${out} 4 PARENT_SCOPE)
+  elseif(inc MATCHES "^badgeuse/store/")
     set(${out} 3 PARENT_SCOPE)
   elseif(inc MATCHES "^badgeuse/(protocol|sync|portal|drivers|client)/")
     set(${out} 2 PARENT_SCOPE)
@@ -50,7 +62,8 @@ else()
   file(GLOB_RECURSE files RELATIVE ${SOURCE_DIR}
     ${SOURCE_DIR}/core/*.hpp ${SOURCE_DIR}/core/*.cpp
     ${SOURCE_DIR}/drivers/*.hpp ${SOURCE_DIR}/drivers/*.cpp
-    ${SOURCE_DIR}/sync/*.hpp ${SOURCE_DIR}/sync/*.cpp)
+    ${SOURCE_DIR}/sync/*.hpp ${SOURCE_DIR}/sync/*.cpp
+    ${SOURCE_DIR}/kiosk/*.hpp ${SOURCE_DIR}/kiosk/*.cpp)
   if(CHECK STREQUAL "core_includes")
     list(FILTER files INCLUDE REGEX "^core/")
   endif()

@@ -1,0 +1,107 @@
+// CheckInService: gathers the child's day from the store, decides, records.
+#include "badgeuse/app/check_in_service.hpp"
+
+#include "badgeuse/core/paris_time.hpp"
+
+namespace badgeuse::app {
+
+CheckInService::CheckInService(store::Store& store, const Clock& clock, UuidSource& uuids, CheckInSettings settings)
+    : m_store(&store)
+    , m_clock(&clock)
+    , m_uuids(&uuids)
+    , m_settings(settings) {}
+
+Result<CheckInService> CheckInService::create(store::Store& store, const Clock& clock, UuidSource& uuids,
+                                              CheckInSettings settings) {
+    CheckInService service(store, clock, uuids, settings);
+    if (auto loaded = service.reload(); !loaded)
+        return loaded.error();
+    return service;
+}
+
+Result<void> CheckInService::reload() {
+    auto activities = m_store->activities().list();
+    if (!activities)
+        return activities.error();
+    auto periods = m_store->closed_periods().list();
+    if (!periods)
+        return periods.error();
+    m_activities = std::move(*activities);
+    m_calendar = Calendar(std::move(*periods));
+    return {};
+}
+
+Result<CheckInOutcome> CheckInService::tap(std::string_view uid_text) {
+    CheckInOutcome outcome;
+    outcome.at = m_clock->now();
+    auto uid = normalise_uid(uid_text);
+    outcome.uid = uid ? *uid : std::string(uid_text);
+
+    std::optional<Badge> badge;
+    if (uid) {
+        auto found = m_store->badges().find(*uid);
+        if (!found)
+            return found.error();
+        badge = std::move(*found);
+    }
+    std::optional<Child> child;
+    std::vector<Reservation> reservations;
+    std::vector<Absence> absences;
+    std::vector<AttendanceEvent> events;
+    Date today = paris::local_date(outcome.at);
+    if (badge && badge->holder_kind == HolderKind::Child && badge->state == BadgeState::Active) {
+        ChildId id{badge->holder_id};
+        auto found = m_store->children().get(id);
+        if (!found)
+            return found.error();
+        child = std::move(*found);
+        auto booked = m_store->reservations().for_child(id, today, today);
+        auto absent = m_store->absences().covering(id, today);
+        auto recorded = m_store->attendance().for_child_on(id, today);
+        if (!booked)
+            return booked.error();
+        if (!absent)
+            return absent.error();
+        if (!recorded)
+            return recorded.error();
+        reservations = std::move(*booked);
+        absences = std::move(*absent);
+        events = std::move(*recorded);
+    }
+
+    CheckInInput input;
+    input.now = outcome.at;
+    input.uid = outcome.uid;
+    input.badge = badge ? &*badge : nullptr;
+    input.child = child ? &*child : nullptr;
+    input.activities = m_activities;
+    input.calendar = &m_calendar;
+    input.reservations = reservations;
+    input.absences = absences;
+    input.events = events;
+    input.settings = m_settings;
+    outcome.decision = decide_check_in(input);
+
+    if (const auto& planned = outcome.decision.event) {
+        AttendanceEvent event;
+        event.id = m_uuids->next();
+        event.child = child->id;
+        event.activity = planned->activity;
+        event.day = planned->day;
+        event.kind = planned->kind;
+        event.capture = Capture::Badge;
+        event.flag = planned->flag;
+        event.at = outcome.at;
+        event.badge_uid = outcome.uid;
+        if (auto recorded = m_store->record_attendance(event); !recorded)
+            return recorded.error();
+        outcome.event_id = event.id;
+    } else if (outcome.decision.record_refusal) {
+        store::RefusedTap refused{outcome.uid, outcome.at, std::string(verdict_key(outcome.decision.verdict))};
+        if (auto recorded = m_store->refused_taps().record(refused); !recorded)
+            return recorded.error();
+    }
+    return outcome;
+}
+
+} // namespace badgeuse::app

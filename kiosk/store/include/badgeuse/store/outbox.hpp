@@ -1,0 +1,29 @@
+// The outbox's vocabulary: what waits to be pushed to the portal, and what Store::record_attendance did.
+// The outbox itself is read and acknowledged through Store (outbox_pending, outbox_acknowledge).
+#pragma once
+
+#include "badgeuse/core/clock.hpp"
+#include "badgeuse/core/uuid.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace badgeuse::store {
+
+// The kind of an outbox row for an attendance event; later kinds (booking intents) get their own.
+inline constexpr std::string_view kAttendanceOutboxKind = "attendance";
+
+struct OutboxEntry {
+    std::int64_t seq = 0; // increasing, never reused: the push order
+    Uuid event;
+    std::string kind;
+    Instant created_at; // when the kiosk queued it, by the system clock: for showing how long it waited
+};
+
+enum class RecordOutcome {
+    Recorded,        // the event and its outbox row were written
+    AlreadyRecorded, // an event with that UUID existed: nothing was written
+};
+
+} // namespace badgeuse::store

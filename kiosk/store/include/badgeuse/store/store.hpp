@@ -1,0 +1,127 @@
+// Store: the kiosk's SQLite database, created or upgraded by Store::open, with its repositories,
+// the outbox of events to push and the pull cursor. One writer thread owns a Store: it does no locking.
+#pragma once
+
+#include "badgeuse/core/attendance.hpp"
+#include "badgeuse/core/result.hpp"
+#include "badgeuse/store/absence_repository.hpp"
+#include "badgeuse/store/activity_repository.hpp"
+#include "badgeuse/store/attendance_repository.hpp"
+#include "badgeuse/store/badge_repository.hpp"
+#include "badgeuse/store/child_repository.hpp"
+#include "badgeuse/store/closed_period_repository.hpp"
+#include "badgeuse/store/family_repository.hpp"
+#include "badgeuse/store/guardian_repository.hpp"
+#include "badgeuse/store/outbox.hpp"
+#include "badgeuse/store/refused_tap_repository.hpp"
+#include "badgeuse/store/reservation_repository.hpp"
+#include "badgeuse/store/site_repository.hpp"
+#include "badgeuse/store/staff_repository.hpp"
+#include "badgeuse/store/transaction.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace badgeuse::store {
+
+// The schema this build creates and upgrades files to.
+inline constexpr int kSchemaVersion = 2;
+
+// How much of the file Store::open reads to find damage before trusting it. Quick reads every page
+// (PRAGMA quick_check: about a second for a year of a large town); Skip only opens, for benchmarks
+// that reopen a file they have just written.
+enum class IntegrityCheck { Quick, Skip };
+
+// The connection runs in WAL mode with synchronous=FULL, so a commit returns once it is on disk and a
+// verdict shown after record_attendance returns survives a power cut; foreign keys are enforced.
+//
+// Threads: a Store and everything it hands out are used by one thread at a time, the kiosk's writer
+// (DESIGN.md, Threads). Nothing is locked inside; the connection is opened without SQLite's mutexes.
+//
+// Bulk loading: statements are prepared once and cached, so a loop of upserts costs no parsing; wrap
+// the loop in begin_transaction() to commit (and sync the disk) once rather than once per row.
+class Store {
+public:
+    // Opens the file, creating it at kSchemaVersion if it is missing or empty, or upgrading it step by
+    // step if it is older. Refuses, without writing anything to it, a file that is not SQLite, is
+    // damaged, is SQLite but not Badgeuse, or was written by a newer build that this one cannot use.
+    static Result<Store> open(const std::filesystem::path& path,
+                              IntegrityCheck check = IntegrityCheck::Quick);
+
+    Store(Store&& other) noexcept;
+    Store& operator=(Store&& other) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+    ~Store();
+
+    const std::filesystem::path& path() const;
+    // The file's versions: at least kSchemaVersion once opened, more for a newer but compatible file.
+    int schema_version() const { return m_schema_version; }
+    int compatible_version() const { return m_compatible_version; }
+
+    // A write transaction (BEGIN IMMEDIATE), or a savepoint if one is already open. Repository writes
+    // and record_attendance join it, so a page of pulled changes and its cursor commit together.
+    Result<Transaction> begin_transaction();
+
+    SiteRepository& sites() { return m_sites; }
+    ActivityRepository& activities() { return m_activities; }
+    FamilyRepository& families() { return m_families; }
+    GuardianRepository& guardians() { return m_guardians; }
+    ChildRepository& children() { return m_children; }
+    StaffRepository& staff() { return m_staff; }
+    BadgeRepository& badges() { return m_badges; }
+    ReservationRepository& reservations() { return m_reservations; }
+    AbsenceRepository& absences() { return m_absences; }
+    AttendanceRepository& attendance() { return m_attendance; }
+    ClosedPeriodRepository& closed_periods() { return m_closed_periods; }
+    RefusedTapRepository& refused_taps() { return m_refused_taps; }
+
+    // Writes the event and its outbox row in one transaction; when it returns outside any open
+    // Transaction, both are on disk. The UUID names the fact: recording an event whose UUID is already
+    // stored writes nothing, not even an outbox row, and returns AlreadyRecorded (the stored event is
+    // kept as it was, even if the new one differs), so a retry after a crash or a lost reply is harmless.
+    Result<RecordOutcome> record_attendance(const AttendanceEvent& event);
+
+    // Up to `limit` rows, oldest first.
+    Result<std::vector<OutboxEntry>> outbox_pending(std::size_t limit);
+    // Deletes the rows of those events only (the ones the portal confirmed); unknown UUIDs are ignored.
+    // Returns how many rows were deleted.
+    Result<std::size_t> outbox_acknowledge(std::span<const Uuid> events);
+    Result<std::int64_t> outbox_count();
+
+    // The portal's opaque position in its change feed; empty before the first pull.
+    Result<std::string> pull_cursor();
+    Result<void> set_pull_cursor(std::string_view cursor);
+
+    // "ok", or SQLite's description of the damage (PRAGMA integrity_check, first problems only).
+    Result<std::string> integrity_check();
+
+private:
+    friend class StoreTestAccess;
+    Store(std::unique_ptr<Database> db, int schema_version, int compatible_version);
+    static Result<Store> open_at(const std::filesystem::path& path, IntegrityCheck check, int target_version);
+
+    std::unique_ptr<Database> m_db; // on the heap so that the repositories' pointers survive a move
+    int m_schema_version = 0;
+    int m_compatible_version = 0;
+    SiteRepository m_sites;
+    ActivityRepository m_activities;
+    FamilyRepository m_families;
+    GuardianRepository m_guardians;
+    ChildRepository m_children;
+    StaffRepository m_staff;
+    BadgeRepository m_badges;
+    ReservationRepository m_reservations;
+    AbsenceRepository m_absences;
+    AttendanceRepository m_attendance;
+    ClosedPeriodRepository m_closed_periods;
+    RefusedTapRepository m_refused_taps;
+};
+
+} // namespace badgeuse::store
