@@ -135,6 +135,17 @@ TEST_CASE("an event recorded again after the portal acknowledged it is not queue
     CHECK(require_ok(store.outbox_count()) == 0);
 }
 
+TEST_CASE("an event that came from the portal is stored without being queued to go back") {
+    TempDir dir;
+    auto store = open_store(dir / "kiosk.db");
+    CHECK(require_ok(store.record_attendance(sample_event(1), EventOrigin::Portal)) ==
+          RecordOutcome::Recorded);
+    CHECK(require_ok(store.attendance().get(uuid_of(1))).has_value());
+    CHECK(require_ok(store.outbox_count()) == 0);
+    CHECK(require_ok(store.record_attendance(sample_event(1))) == RecordOutcome::AlreadyRecorded);
+    CHECK(require_ok(store.outbox_count()) == 0);
+}
+
 TEST_CASE("an event without a UUID is refused") {
     TempDir dir;
     auto store = open_store(dir / "kiosk.db");

@@ -25,15 +25,16 @@ std::int64_t as_limit(std::size_t limit) {
 
 } // namespace
 
-Result<RecordOutcome> Store::record_attendance(const AttendanceEvent& event) {
+Result<RecordOutcome> Store::record_attendance(const AttendanceEvent& event, EventOrigin origin) {
     if (event.id.is_nil())
         return make_error("internal error in the kiosk: an attendance event was recorded without its UUID; "
                           "please report it");
     auto transaction = BADGEUSE_TRY(m_db->begin_transaction());
     if (!BADGEUSE_TRY(insert_attendance_event(*m_db, event)))
         return RecordOutcome::AlreadyRecorded; // nothing written: rolling back the empty transaction is free
-    {
-        // The queueing time comes from SQLite's clock (milliseconds since the epoch, UTC).
+    if (origin == EventOrigin::ThisKiosk) {
+        // Stamped by SQLite's clock, not with the event's instant: staff want to see how long a row has
+        // waited to be pushed, and a manual entry may be typed in well after the arrival it records.
         auto query = BADGEUSE_TRY(m_db->query(
             "INSERT INTO outbox (event_uuid, kind, created_at_ms) "
             "VALUES (?1, ?2, CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER))"));

@@ -130,6 +130,9 @@ CREATE TABLE attendance_event (
     picked_up_by TEXT NOT NULL,
     voids TEXT                     -- the cancelled event's UUID, NULL unless kind = 'void'
 );
+-- Both lead with the day: they answer "a child's events on a day" and "a day's events for an activity"
+-- with one descent each, and events arriving in time order are appended at their right edge instead of
+-- scattered over every child's range (a bulk load of a year runs in a fraction of the time).
 CREATE INDEX attendance_by_day_child ON attendance_event (day, child_id);
 CREATE INDEX attendance_by_day_activity ON attendance_event (day, activity_id);
 

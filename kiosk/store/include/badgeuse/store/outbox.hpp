@@ -21,8 +21,12 @@ struct OutboxEntry {
     Instant created_at; // when the kiosk queued it, by the system clock: for showing how long it waited
 };
 
+// Where an event was made. The kiosk's own events are queued for the portal; events the portal sent
+// (pulled history, another kiosk's events, a staff correction) are stored without an outbox row.
+enum class EventOrigin { ThisKiosk, Portal };
+
 enum class RecordOutcome {
-    Recorded,        // the event and its outbox row were written
+    Recorded,        // the event (and, for this kiosk's events, its outbox row) was written
     AlreadyRecorded, // an event with that UUID existed: nothing was written
 };
 

@@ -86,7 +86,9 @@ public:
     // Transaction, both are on disk. The UUID names the fact: recording an event whose UUID is already
     // stored writes nothing, not even an outbox row, and returns AlreadyRecorded (the stored event is
     // kept as it was, even if the new one differs), so a retry after a crash or a lost reply is harmless.
-    Result<RecordOutcome> record_attendance(const AttendanceEvent& event);
+    // An event from the portal gets no outbox row: the portal has it already.
+    Result<RecordOutcome> record_attendance(const AttendanceEvent& event,
+                                            EventOrigin origin = EventOrigin::ThisKiosk);
 
     // Up to `limit` rows, oldest first.
     Result<std::vector<OutboxEntry>> outbox_pending(std::size_t limit);
