@@ -1,13 +1,12 @@
 // Report printing and JSON writing.
 #include "bench_report.hpp"
 
-#include <sys/utsname.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <sys/utsname.h>
 #include <thread>
 
 namespace badgeuse::bench {
@@ -35,7 +34,9 @@ std::string json_string(const std::string& text) {
 void Report::add(std::string key, double value, std::string unit) {
     m_rows.push_back({std::move(key), value, std::move(unit)});
 }
-void Report::add(std::string key, std::string value) { m_rows.push_back({std::move(key), std::move(value), ""}); }
+void Report::add(std::string key, std::string value) {
+    m_rows.push_back({std::move(key), std::move(value), ""});
+}
 
 void Report::add_summary(const std::string& prefix, const Summary& s) {
     add(prefix + ".count", static_cast<double>(s.count));

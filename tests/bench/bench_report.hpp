@@ -14,7 +14,8 @@ namespace badgeuse::bench {
 
 class Report {
 public:
-    explicit Report(std::string name) : m_name(std::move(name)) {}
+    explicit Report(std::string name)
+        : m_name(std::move(name)) {}
 
     void add(std::string key, double value, std::string unit = "");
     void add(std::string key, std::string value);

@@ -19,9 +19,11 @@ Result<void> load_demo_school(store::Store& store, const demo::DemoSchool& schoo
     if (!transaction)
         return transaction.error();
     BADGEUSE_CHECK(store.sites().upsert(school.site));
-    BADGEUSE_CHECK(write_all(school.activities, [&](const Activity& a) { return store.activities().upsert(a); }));
+    BADGEUSE_CHECK(
+        write_all(school.activities, [&](const Activity& a) { return store.activities().upsert(a); }));
     BADGEUSE_CHECK(write_all(school.families, [&](const Family& f) { return store.families().upsert(f); }));
-    BADGEUSE_CHECK(write_all(school.guardians, [&](const Guardian& g) { return store.guardians().upsert(g); }));
+    BADGEUSE_CHECK(
+        write_all(school.guardians, [&](const Guardian& g) { return store.guardians().upsert(g); }));
     BADGEUSE_CHECK(write_all(school.children, [&](const Child& c) { return store.children().upsert(c); }));
     BADGEUSE_CHECK(write_all(school.staff, [&](const StaffMember& s) { return store.staff().upsert(s); }));
     BADGEUSE_CHECK(write_all(school.badges, [&](const Badge& b) { return store.badges().upsert(b); }));
@@ -39,7 +41,8 @@ Result<void> load_attendance_history(store::Store& store, std::span<const Attend
     if (!transaction)
         return transaction.error();
     for (const auto& event : events)
-        if (auto recorded = store.record_attendance(event); !recorded)
+        // Past events have been pushed already: they come back from the portal, with no outbox row.
+        if (auto recorded = store.record_attendance(event, store::EventOrigin::Portal); !recorded)
             return recorded.error();
     return transaction->commit();
 }

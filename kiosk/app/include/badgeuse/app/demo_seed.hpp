@@ -12,7 +12,7 @@ namespace badgeuse::app {
 
 Result<void> load_demo_school(store::Store& store, const demo::DemoSchool& school);
 
-// Past attendance, as the kiosk would have recorded it (each event with its outbox row).
+// Past attendance, as a kiosk holds it once synced: stored, with nothing left waiting in the outbox.
 Result<void> load_attendance_history(store::Store& store, std::span<const AttendanceEvent> events);
 
 } // namespace badgeuse::app

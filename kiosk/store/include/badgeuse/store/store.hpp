@@ -101,6 +101,10 @@ public:
     Result<std::string> pull_cursor();
     Result<void> set_pull_cursor(std::string_view cursor);
 
+    // Copies the write-ahead log into the database file. The kiosk calls it when idle, so that a
+    // rush of check-ins never waits for it (see wal_autocheckpoint in store.cpp).
+    Result<void> checkpoint();
+
     // "ok", or SQLite's description of the damage (PRAGMA integrity_check, first problems only).
     Result<std::string> integrity_check();
 
