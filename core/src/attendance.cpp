@@ -16,7 +16,8 @@ Result<Enum> parse_key(const std::array<std::pair<Enum, std::string_view>, N>& t
             return value;
         expected += (expected.empty() ? "" : ", ") + std::string(name);
     }
-    return make_error("expected " + std::string(what) + " among " + expected + ", got '" + std::string(key) + "'");
+    return make_error("expected " + std::string(what) + " among " + expected + ", got '" + std::string(key) +
+                      "'");
 }
 
 template <typename Enum, std::size_t N>
@@ -38,11 +39,21 @@ constexpr std::array<std::pair<AttendanceFlag, std::string_view>, 3> kFlags = {
 
 } // namespace
 
-std::string_view event_kind_key(EventKind kind) { return key_of(kEventKinds, kind); }
-Result<EventKind> parse_event_kind_key(std::string_view key) { return parse_key(kEventKinds, key, "an event kind"); }
-std::string_view capture_key(Capture capture) { return key_of(kCaptures, capture); }
-Result<Capture> parse_capture_key(std::string_view key) { return parse_key(kCaptures, key, "a capture"); }
-std::string_view attendance_flag_key(AttendanceFlag flag) { return key_of(kFlags, flag); }
+std::string_view event_kind_key(EventKind kind) {
+    return key_of(kEventKinds, kind);
+}
+Result<EventKind> parse_event_kind_key(std::string_view key) {
+    return parse_key(kEventKinds, key, "an event kind");
+}
+std::string_view capture_key(Capture capture) {
+    return key_of(kCaptures, capture);
+}
+Result<Capture> parse_capture_key(std::string_view key) {
+    return parse_key(kCaptures, key, "a capture");
+}
+std::string_view attendance_flag_key(AttendanceFlag flag) {
+    return key_of(kFlags, flag);
+}
 Result<AttendanceFlag> parse_attendance_flag_key(std::string_view key) {
     return parse_key(kFlags, key, "an attendance flag");
 }

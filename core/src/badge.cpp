@@ -35,12 +35,12 @@ Result<std::string> normalise_uid(std::string_view text) {
         else if (c >= 'A' && c <= 'F')
             out += c;
         else
-            return make_error("a badge UID is hexadecimal; '" + std::string(text) + "' has '" + std::string(1, c) +
-                              "'");
+            return make_error("a badge UID is hexadecimal; '" + std::string(text) + "' has '" +
+                              std::string(1, c) + "'");
     }
     if (out.size() % 2 != 0 || out.size() < 8 || out.size() > 20)
-        return make_error("a badge UID has 4 to 10 bytes (8 to 20 hex digits); '" + std::string(text) + "' has " +
-                          std::to_string(out.size()) + " digits");
+        return make_error("a badge UID has 4 to 10 bytes (8 to 20 hex digits); '" + std::string(text) +
+                          "' has " + std::to_string(out.size()) + " digits");
     return out;
 }
 

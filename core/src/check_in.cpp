@@ -52,11 +52,13 @@ std::string_view verdict_key(Verdict verdict) {
     return "unknown_badge";
 }
 
-const Activity* activity_open_at(Instant now, std::span<const Activity> activities, const Calendar& calendar) {
+const Activity* activity_open_at(Instant now, std::span<const Activity> activities,
+                                 const Calendar& calendar) {
     auto local = paris::to_local(now);
     if (calendar.closure(local.date))
         return nullptr;
-    auto minutes = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local.time_of_day).count());
+    auto minutes =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local.time_of_day).count());
     TimeOfDay time{minutes};
     const Activity* open = nullptr;
     for (const auto& activity : activities) {
@@ -171,14 +173,17 @@ CheckInDecision decide_check_in(const CheckInInput& input) {
         return decision;
     }
 
-    bool absent = std::any_of(input.absences.begin(), input.absences.end(),
-                              [&](const Absence& a) { return a.child == input.child->id && a.covers(today); });
-    bool reserved = std::any_of(input.reservations.begin(), input.reservations.end(), [&](const Reservation& r) {
-        return r.child == input.child->id && r.activity == activity->id && r.day == today;
+    bool absent = std::any_of(input.absences.begin(), input.absences.end(), [&](const Absence& a) {
+        return a.child == input.child->id && a.covers(today);
     });
+    bool reserved =
+        std::any_of(input.reservations.begin(), input.reservations.end(), [&](const Reservation& r) {
+            return r.child == input.child->id && r.activity == activity->id && r.day == today;
+        });
     if (absent) {
         decision.verdict = Verdict::AcceptedDeclaredAbsent;
-        decision.event = EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::DeclaredAbsent};
+        decision.event =
+            EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::DeclaredAbsent};
     } else if (!reserved && activity->reservation == ReservationPolicy::Required) {
         decision.verdict = Verdict::AcceptedNotReserved;
         decision.event = EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::NotReserved};

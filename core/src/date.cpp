@@ -50,15 +50,19 @@ Result<Date> parse_date(std::string_view text) {
     return date;
 }
 
-std::string_view weekday_name_fr(std::chrono::weekday day) { return kWeekdayNamesFr[day.c_encoding()]; }
-std::string_view weekday_key(std::chrono::weekday day) { return kWeekdayKeys[day.c_encoding()]; }
+std::string_view weekday_name_fr(std::chrono::weekday day) {
+    return kWeekdayNamesFr[day.c_encoding()];
+}
+std::string_view weekday_key(std::chrono::weekday day) {
+    return kWeekdayKeys[day.c_encoding()];
+}
 
 Result<std::chrono::weekday> parse_weekday_key(std::string_view text) {
     for (unsigned i = 0; i < kWeekdayKeys.size(); ++i)
         if (kWeekdayKeys[i] == text)
             return std::chrono::weekday{i};
-    return make_error("expected a weekday among mon, tue, wed, thu, fri, sat, sun, got '" + std::string(text) +
-                      "'");
+    return make_error("expected a weekday among mon, tue, wed, thu, fri, sat, sun, got '" +
+                      std::string(text) + "'");
 }
 
 std::string WeekdaySet::to_keys() const {
@@ -109,8 +113,10 @@ Result<TimeOfDay> TimeOfDay::parse(std::string_view text) {
     int h = 0;
     int m = 0;
     if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() - colon != 3 ||
-        !parse_digits(text.substr(0, colon), h) || !parse_digits(text.substr(colon + 1), m) || h > 23 || m > 59)
-        return make_error("expected a time as HH:MM between 00:00 and 23:59, got '" + std::string(text) + "'");
+        !parse_digits(text.substr(0, colon), h) || !parse_digits(text.substr(colon + 1), m) || h > 23 ||
+        m > 59)
+        return make_error("expected a time as HH:MM between 00:00 and 23:59, got '" + std::string(text) +
+                          "'");
     return TimeOfDay::at(h, m);
 }
 

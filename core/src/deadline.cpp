@@ -21,7 +21,8 @@ BookingWindow booking_window(const Activity& activity, Date day, Instant now, co
     if (!service.runs)
         return BookingWindow{BookingWindow::State::NoService, Instant{}, std::move(service.closure)};
     auto deadline = booking_deadline(day, activity.deadline, calendar);
-    auto state = before_deadline(now, deadline) ? BookingWindow::State::Open : BookingWindow::State::DeadlinePassed;
+    auto state =
+        before_deadline(now, deadline) ? BookingWindow::State::Open : BookingWindow::State::DeadlinePassed;
     return BookingWindow{state, deadline, std::nullopt};
 }
 

@@ -8,8 +8,8 @@
 namespace badgeuse {
 
 int LongPeriodPlan::count(LongPeriodDay::Outcome outcome) const {
-    return static_cast<int>(
-        std::count_if(days.begin(), days.end(), [&](const LongPeriodDay& d) { return d.outcome == outcome; }));
+    return static_cast<int>(std::count_if(days.begin(), days.end(),
+                                          [&](const LongPeriodDay& d) { return d.outcome == outcome; }));
 }
 
 std::vector<LongPeriodDay> LongPeriodPlan::changes() const {
@@ -19,8 +19,9 @@ std::vector<LongPeriodDay> LongPeriodPlan::changes() const {
     return out;
 }
 
-Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request, std::span<const Activity> activities,
-                                        const Calendar& calendar, Instant now, const ReservationLookup& is_reserved) {
+Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request,
+                                        std::span<const Activity> activities, const Calendar& calendar,
+                                        Instant now, const ReservationLookup& is_reserved) {
     if (request.to < request.from)
         return make_error("the period ends (" + format_date(request.to) + ") before it starts (" +
                           format_date(request.from) + ")");
@@ -34,7 +35,8 @@ Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request, std::s
 
     std::vector<const Activity*> chosen;
     for (auto id : request.activities) {
-        auto it = std::find_if(activities.begin(), activities.end(), [&](const Activity& a) { return a.id == id; });
+        auto it =
+            std::find_if(activities.begin(), activities.end(), [&](const Activity& a) { return a.id == id; });
         if (it == activities.end())
             return make_error("activity " + std::to_string(id.value) + " is not run at this site");
         chosen.push_back(&*it);
@@ -45,12 +47,14 @@ Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request, std::s
         if (!request.weekdays.contains(weekday_of(day)))
             continue;
         for (const Activity* activity : chosen) {
-            LongPeriodDay entry{day, activity->id, LongPeriodDay::Outcome::WillChange, Instant{}, std::nullopt};
+            LongPeriodDay entry{day, activity->id, LongPeriodDay::Outcome::WillChange, Instant{},
+                                std::nullopt};
             auto window = booking_window(*activity, day, now, calendar);
             entry.deadline = window.deadline;
             if (window.state == BookingWindow::State::NoService) {
                 entry.closure = window.closure;
-                entry.outcome = window.closure ? LongPeriodDay::Outcome::Closed : LongPeriodDay::Outcome::NotRunThatDay;
+                entry.outcome =
+                    window.closure ? LongPeriodDay::Outcome::Closed : LongPeriodDay::Outcome::NotRunThatDay;
             } else if (bool booked = is_reserved(activity->id, day);
                        booked == (request.action == BookingAction::Book)) {
                 // Checked before the deadline: a day already as asked is not a refusal, even if late.

@@ -37,7 +37,8 @@ SummerTime summer_time_of(int year) {
         return {};
     if (year <= 1980) {
         const auto& d = kFrance1976[year - 1976];
-        auto start = sys_days{std::chrono::year{year} / d.start_month / d.start_day} + hours{d.start_utc_hour};
+        auto start =
+            sys_days{std::chrono::year{year} / d.start_month / d.start_day} + hours{d.start_utc_hour};
         auto end = sys_days{std::chrono::year{year} / d.end_month / d.end_day} + hours{d.end_utc_hour};
         return {start, end, true};
     }
@@ -55,7 +56,9 @@ bool is_summer_time(Instant at) {
     return st.exists && st.start <= utc && utc < st.end;
 }
 
-seconds utc_offset(Instant at) { return is_summer_time(at) ? hours{2} : hours{1}; }
+seconds utc_offset(Instant at) {
+    return is_summer_time(at) ? hours{2} : hours{1};
+}
 
 LocalDateTime to_local(Instant at) {
     auto local = floor<seconds>(at) + utc_offset(at);
@@ -83,11 +86,11 @@ std::string format_iso8601(Instant at) {
     auto hms = hh_mm_ss<seconds>{local.time_of_day};
     auto offset = duration_cast<minutes>(utc_offset(at)).count();
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+%02d:%02d", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()), static_cast<int>(offset / 60),
-                  static_cast<int>(offset % 60));
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+%02d:%02d",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+                  static_cast<int>(offset / 60), static_cast<int>(offset % 60));
     return buffer;
 }
 

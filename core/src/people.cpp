@@ -49,8 +49,8 @@ Result<Diet> parse_diet_key(std::string_view key) {
     for (auto diet : kAllDiets)
         if (diet_key(diet) == key)
             return diet;
-    return make_error("expected a diet among standard, no_pork, no_meat, vegetarian, got '" + std::string(key) +
-                      "'");
+    return make_error("expected a diet among standard, no_pork, no_meat, vegetarian, got '" +
+                      std::string(key) + "'");
 }
 
 } // namespace badgeuse

@@ -26,7 +26,8 @@ Uuid Uuid::from_random_bytes(std::array<std::uint8_t, 16> bytes) {
 
 Result<Uuid> Uuid::parse(std::string_view text) {
     auto bad = [&] {
-        return make_error("expected a UUID as 8-4-4-4-12 hexadecimal digits, got '" + std::string(text) + "'");
+        return make_error("expected a UUID as 8-4-4-4-12 hexadecimal digits, got '" + std::string(text) +
+                          "'");
     };
     if (text.size() != 36)
         return bad();

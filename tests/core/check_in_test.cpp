@@ -9,21 +9,28 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Date day(const char* text) { return *parse_date(text); }
-Instant at(const char* text) { return *paris::parse_iso8601(text); }
+Date day(const char* text) {
+    return *parse_date(text);
+}
+Instant at(const char* text) {
+    return *paris::parse_iso8601(text);
+}
 
 // Thursday 10 December 2026, with the Christmas holidays from the 19th.
 struct SchoolDay {
     Date today = day("2026-12-10");
     std::vector<Activity> activities = {morning_care(ActivityId{1}), canteen(ActivityId{2}),
                                         evening_care(ActivityId{3})};
-    Calendar calendar{{{day("2026-12-19"), day("2027-01-03"), ClosureKind::SchoolHoliday, "Vacances de Noël"}}};
+    Calendar calendar{
+        {{day("2026-12-19"), day("2027-01-03"), ClosureKind::SchoolHoliday, "Vacances de Noël"}}};
 
     Child lea{ChildId{1}, FamilyId{1}, "Léa", "Martin", "CP-A", Diet::Standard, false, false, "", {}};
     Child noe{ChildId{2}, FamilyId{2}, "Noé", "Bernard", "CE1", Diet::NoPork, false, false, "", {}};
     Child chloe{ChildId{3}, FamilyId{3}, "Chloé", "Petit", "MS", Diet::Standard, false, false, "", {}};
-    Child jules{ChildId{4}, FamilyId{4}, "Jules", "Durand", "CM2", Diet::Vegetarian, true, true,
-                "Allergie arachide — trousse PAI en salle des maîtres", {}};
+    Child jules{ChildId{4}, FamilyId{4}, "Jules",
+                "Durand",   "CM2",       Diet::Vegetarian,
+                true,       true,        "Allergie arachide — trousse PAI en salle des maîtres",
+                {}};
 
     Badge lea_badge{"04A1B2C3D4E5F6", HolderKind::Child, 1, BadgeState::Active};
     Badge noe_badge{"04B2C3D4E5F607", HolderKind::Child, 2, BadgeState::Active};
@@ -131,7 +138,8 @@ TEST_CASE("a second tap in the same slot says already recorded and records nothi
 
 TEST_CASE("the same child is checked in again at another activity of the day") {
     SchoolDay school;
-    CHECK(school.tap(&school.jules_badge, &school.jules, "2026-12-10T07:35:00+01:00").verdict == Verdict::Welcome);
+    CHECK(school.tap(&school.jules_badge, &school.jules, "2026-12-10T07:35:00+01:00").verdict ==
+          Verdict::Welcome);
     auto lunch = school.tap(&school.jules_badge, &school.jules, "2026-12-10T11:35:00+01:00");
     CHECK(lunch.verdict == Verdict::Welcome);
     CHECK(lunch.activity == ActivityId{2});
@@ -168,7 +176,8 @@ TEST_CASE("a check-in undone by staff no longer counts: the child can tap again"
     undo.id = Uuid::from_random_bytes({0xAA});
     undo.kind = EventKind::Void;
     school.events.push_back(undo);
-    CHECK(school.tap(&school.lea_badge, &school.lea, "2026-12-10T11:44:00+01:00").verdict == Verdict::Welcome);
+    CHECK(school.tap(&school.lea_badge, &school.lea, "2026-12-10T11:44:00+01:00").verdict ==
+          Verdict::Welcome);
 }
 
 TEST_CASE("an unknown badge is refused and kept for staff") {
@@ -217,7 +226,8 @@ TEST_CASE("between activities the tap is refused with the next opening time") {
 
 TEST_CASE("at the closing minute the activity is over: 13:30 is refused, 13:29 accepted") {
     SchoolDay school;
-    CHECK(school.tap(&school.noe_badge, &school.noe, "2026-12-10T13:30:00+01:00").verdict == Verdict::NoActivityOpen);
+    CHECK(school.tap(&school.noe_badge, &school.noe, "2026-12-10T13:30:00+01:00").verdict ==
+          Verdict::NoActivityOpen);
     CHECK(school.tap(&school.noe_badge, &school.noe, "2026-12-10T13:29:59+01:00").verdict ==
           Verdict::AcceptedNotReserved);
 }

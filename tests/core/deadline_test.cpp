@@ -8,8 +8,12 @@ using namespace badgeuse;
 
 namespace {
 
-Date day(const char* text) { return *parse_date(text); }
-Instant at(const char* text) { return *paris::parse_iso8601(text); }
+Date day(const char* text) {
+    return *parse_date(text);
+}
+Instant at(const char* text) {
+    return *paris::parse_iso8601(text);
+}
 std::string deadline_of(const char* d, const DeadlineRule& rule = {}) {
     return paris::format_iso8601(booking_deadline(day(d), rule, Calendar{}));
 }
@@ -111,7 +115,8 @@ TEST_CASE("the number of days, the hour and the working days come from configura
 
 TEST_CASE("the booking window says open until when, closed since when, or that nothing runs") {
     Activity meal = canteen(ActivityId{2});
-    Calendar calendar({{day("2026-12-19"), day("2027-01-03"), ClosureKind::SchoolHoliday, "Vacances de Noël"}});
+    Calendar calendar(
+        {{day("2026-12-19"), day("2027-01-03"), ClosureKind::SchoolHoliday, "Vacances de Noël"}});
 
     auto open = booking_window(meal, day("2026-12-10"), at("2026-12-07T18:00:00+01:00"), calendar);
     CHECK(open.state == BookingWindow::State::Open);

@@ -12,8 +12,12 @@ using Outcome = LongPeriodDay::Outcome;
 
 namespace {
 
-Date day(const char* text) { return *parse_date(text); }
-Instant at(const char* text) { return *paris::parse_iso8601(text); }
+Date day(const char* text) {
+    return *parse_date(text);
+}
+Instant at(const char* text) {
+    return *paris::parse_iso8601(text);
+}
 
 const std::vector<Activity> kActivities = {morning_care(ActivityId{1}), canteen(ActivityId{2}),
                                            evening_care(ActivityId{3})};
@@ -34,12 +38,9 @@ std::map<std::string, Outcome> outcomes_by_day(const LongPeriodPlan& plan) {
 
 TEST_CASE("a month of canteen across the Christmas holidays and a closure books only the open days") {
     std::set<Date> booked = {day("2026-12-14")};
-    LongPeriodRequest request{ChildId{7},
-                              day("2026-12-07"),
-                              day("2027-01-08"),
-                              WeekdaySet::monday_to_friday(),
-                              {ActivityId{2}},
-                              BookingAction::Book};
+    LongPeriodRequest request{ChildId{7},        day("2026-12-07"),
+                              day("2027-01-08"), WeekdaySet::monday_to_friday(),
+                              {ActivityId{2}},   BookingAction::Book};
     auto plan = plan_long_period(request, kActivities, december_calendar(), at("2026-12-08T11:00:00+01:00"),
                                  [&](ActivityId, Date d) { return booked.contains(d); });
     REQUIRE(plan.ok());
@@ -77,12 +78,9 @@ TEST_CASE("a month of canteen across the Christmas holidays and a closure books 
 
 TEST_CASE("cancelling a period only touches the booked days, and says which are too late") {
     std::set<Date> booked = {day("2026-12-08"), day("2026-12-17"), day("2026-12-18")};
-    LongPeriodRequest request{ChildId{7},
-                              day("2026-12-07"),
-                              day("2026-12-18"),
-                              WeekdaySet::school_week(),
-                              {ActivityId{2}},
-                              BookingAction::Cancel};
+    LongPeriodRequest request{ChildId{7},        day("2026-12-07"),
+                              day("2026-12-18"), WeekdaySet::school_week(),
+                              {ActivityId{2}},   BookingAction::Cancel};
     auto plan = plan_long_period(request, kActivities, december_calendar(), at("2026-12-08T11:00:00+01:00"),
                                  [&](ActivityId, Date d) { return booked.contains(d); });
     REQUIRE(plan.ok());
@@ -96,8 +94,12 @@ TEST_CASE("cancelling a period only touches the booked days, and says which are 
 }
 
 TEST_CASE("a request for several activities lists each day once per activity") {
-    LongPeriodRequest request{ChildId{7},          day("2027-01-04"), day("2027-01-08"), WeekdaySet::school_week(),
-                              {ActivityId{1}, ActivityId{3}}, BookingAction::Book};
+    LongPeriodRequest request{ChildId{7},
+                              day("2027-01-04"),
+                              day("2027-01-08"),
+                              WeekdaySet::school_week(),
+                              {ActivityId{1}, ActivityId{3}},
+                              BookingAction::Book};
     auto plan = plan_long_period(request, kActivities, december_calendar(), at("2026-12-20T12:00:00+01:00"),
                                  [](ActivityId, Date) { return false; });
     REQUIRE(plan.ok());
@@ -111,8 +113,9 @@ TEST_CASE("impossible long-period requests are refused with a reason") {
     auto none = [](ActivityId, Date) { return false; };
     Calendar calendar;
     Instant now = at("2026-12-01T08:00:00+01:00");
-    LongPeriodRequest reversed{ChildId{1}, day("2027-01-08"), day("2027-01-04"), WeekdaySet::school_week(),
-                               {ActivityId{2}}, BookingAction::Book};
+    LongPeriodRequest reversed{ChildId{1},        day("2027-01-08"),
+                               day("2027-01-04"), WeekdaySet::school_week(),
+                               {ActivityId{2}},   BookingAction::Book};
     auto r1 = plan_long_period(reversed, kActivities, calendar, now, none);
     REQUIRE_FALSE(r1.ok());
     CHECK_THAT(r1.error().message, Catch::Contains("before it starts"));

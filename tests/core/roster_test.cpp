@@ -1,6 +1,6 @@
 // The roster of an activity: expected, present, missing, unexpected, departed; meals per diet.
-#include "badgeuse/core/roster.hpp"
 #include "badgeuse/core/paris_time.hpp"
+#include "badgeuse/core/roster.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,8 +8,12 @@ using namespace badgeuse;
 
 namespace {
 
-Date day(const char* text) { return *parse_date(text); }
-Instant at(const char* text) { return *paris::parse_iso8601(text); }
+Date day(const char* text) {
+    return *parse_date(text);
+}
+Instant at(const char* text) {
+    return *paris::parse_iso8601(text);
+}
 
 AttendanceEvent event(std::uint8_t n, ChildId child, ActivityId activity, EventKind kind, const char* when) {
     AttendanceEvent e;
@@ -36,11 +40,15 @@ const std::vector<Child> kChildren = {
 TEST_CASE("the canteen roster counts who is expected, here, missing and unexpected, and meals per diet") {
     Activity meal = canteen(ActivityId{2});
     std::vector<Reservation> reservations = {
-        {ChildId{1}, meal.id, kToday}, {ChildId{3}, meal.id, kToday}, {ChildId{4}, meal.id, kToday},
-        {ChildId{5}, meal.id, kToday}, {ChildId{5}, meal.id, add_days(kToday, 1)}, // another day
-        {ChildId{2}, ActivityId{3}, kToday},                                        // another activity
+        {ChildId{1}, meal.id, kToday},
+        {ChildId{3}, meal.id, kToday},
+        {ChildId{4}, meal.id, kToday},
+        {ChildId{5}, meal.id, kToday},
+        {ChildId{5}, meal.id, add_days(kToday, 1)}, // another day
+        {ChildId{2}, ActivityId{3}, kToday},        // another activity
     };
-    std::vector<Absence> absences = {{AbsenceId{1}, ChildId{3}, kToday, kToday, "maladie", Justification::Justified}};
+    std::vector<Absence> absences = {
+        {AbsenceId{1}, ChildId{3}, kToday, kToday, "maladie", Justification::Justified}};
     std::vector<AttendanceEvent> events = {
         event(1, ChildId{1}, meal.id, EventKind::Arrival, "2026-12-10T11:40:00+01:00"),
         event(2, ChildId{2}, meal.id, EventKind::Arrival, "2026-12-10T11:42:00+01:00"), // not booked
@@ -74,7 +82,8 @@ TEST_CASE("the canteen roster counts who is expected, here, missing and unexpect
 
 TEST_CASE("evening care shows who has gone home and with whom; the roll call lists only those still here") {
     Activity evening = evening_care(ActivityId{3});
-    std::vector<Reservation> reservations = {{ChildId{1}, evening.id, kToday}, {ChildId{2}, evening.id, kToday}};
+    std::vector<Reservation> reservations = {{ChildId{1}, evening.id, kToday},
+                                             {ChildId{2}, evening.id, kToday}};
     auto leave = event(3, ChildId{1}, evening.id, EventKind::Departure, "2026-12-10T17:50:00+01:00");
     leave.picked_up_by = "Mme Martin (mère)";
     std::vector<AttendanceEvent> events = {

@@ -13,7 +13,9 @@ using badgeuse::testing::TempDir;
 
 namespace {
 
-ProcessResult portal(const std::vector<std::string>& args) { return run_process(BADGEUSE_PORTAL_EXE, args); }
+ProcessResult portal(const std::vector<std::string>& args) {
+    return run_process(BADGEUSE_PORTAL_EXE, args);
+}
 
 std::string write_file(const TempDir& dir, const std::string& name, const std::string& text) {
     auto path = dir / name;
@@ -53,7 +55,8 @@ TEST_CASE("portal rules holidays prints the official list of 2027, sorted, one p
 TEST_CASE("portal rules holidays knows Alsace-Moselle's two extra days") {
     auto r = portal({"rules", "holidays", "--year", "2026", "--region", "alsace-moselle"});
     CHECK(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("2026-04-03\tVendredi saint") && Catch::Contains("2026-12-26\tSaint-Étienne"));
+    CHECK_THAT(r.out,
+               Catch::Contains("2026-04-03\tVendredi saint") && Catch::Contains("2026-12-26\tSaint-Étienne"));
 }
 
 TEST_CASE("portal rules deadline prints the last accepted moment with its offset") {
@@ -63,7 +66,8 @@ TEST_CASE("portal rules deadline prints the last accepted moment with its offset
 
 TEST_CASE("portal rules deadline follows the rule and the closures of portal.toml") {
     TempDir dir;
-    write_file(dir, "closures.csv", "first,last,kind,label\n2026-12-19,2027-01-03,holiday,Vacances de Noël\n");
+    write_file(dir, "closures.csv",
+               "first,last,kind,label\n2026-12-19,2027-01-03,holiday,Vacances de Noël\n");
     auto config = write_file(dir, "portal.toml",
                              "[booking]\ndays_before = 3\nhour = \"09:00\"\n"
                              "[calendar]\nfiles = [\"closures.csv\"]\n");
@@ -90,7 +94,8 @@ TEST_CASE("portal rules refuses bad input with one line naming the problem and s
     check_usage_error(portal({"rules", "holidays", "--year", "20x7"}), "expected a year");
     check_usage_error(portal({"rules", "holidays"}), "--year");
     check_usage_error(portal({"rules", "holidays", "--year", "2027", "--frobnicate"}), "frobnicate");
-    check_usage_error(portal({"rules", "check", "--day", "2027-05-07", "--at", "2027-05-04T09:59:59"}), "offset");
+    check_usage_error(portal({"rules", "check", "--day", "2027-05-07", "--at", "2027-05-04T09:59:59"}),
+                      "offset");
     check_usage_error(portal({"rules", "check", "--day", "2027-05-07"}), "--at");
     check_usage_error(portal({"rules"}), "holidays, deadline, check, week");
     check_usage_error(portal({}), "subcommand");
@@ -109,9 +114,11 @@ TEST_CASE("a bad portal.toml names the file, the key and what was expected") {
     check_usage_error(portal({"rules", "deadline", "--day", "2027-05-07", "--config", negative}),
                       "booking.days_before");
     auto broken = write_file(dir, "broken.toml", "[booking\n");
-    check_usage_error(portal({"rules", "deadline", "--day", "2027-05-07", "--config", broken}), "broken.toml:1");
-    check_usage_error(portal({"rules", "deadline", "--day", "2027-05-07", "--config", (dir / "none.toml").string()}),
-                      "no such configuration file");
+    check_usage_error(portal({"rules", "deadline", "--day", "2027-05-07", "--config", broken}),
+                      "broken.toml:1");
+    check_usage_error(
+        portal({"rules", "deadline", "--day", "2027-05-07", "--config", (dir / "none.toml").string()}),
+        "no such configuration file");
 }
 
 TEST_CASE("portal --help prints the usage and succeeds") {

@@ -1,13 +1,12 @@
 // run_process: fork + execv with three pipes, read both outputs with poll so neither blocks.
 #include "run_process.hpp"
 
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <array>
 #include <cerrno>
+#include <poll.h>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace badgeuse::testing {
 

@@ -22,10 +22,11 @@ std::string verdict_text(const CheckInDecision& d) {
                (d.activity_kind == ActivityKind::Meal ? ", bon appétit !" : ", bienvenue !") + " — " +
                d.activity_name + marker;
     case Verdict::AcceptedNotReserved:
-        return "ORANGE  " + d.first_name + ", va voir un animateur (pas de réservation) — " + d.activity_name +
-               marker;
+        return "ORANGE  " + d.first_name + ", va voir un animateur (pas de réservation) — " +
+               d.activity_name + marker;
     case Verdict::AcceptedDeclaredAbsent:
-        return "ORANGE  " + d.first_name + ", va voir un animateur (absence déclarée) — " + d.activity_name + marker;
+        return "ORANGE  " + d.first_name + ", va voir un animateur (absence déclarée) — " + d.activity_name +
+               marker;
     case Verdict::Goodbye:
         return "VERT    Au revoir " + d.first_name + " !" + marker;
     case Verdict::AlreadyRecorded:
@@ -36,8 +37,9 @@ std::string verdict_text(const CheckInDecision& d) {
         return "ROUGE   Badge désactivé — va voir un animateur";
     case Verdict::NoActivityOpen:
         if (d.next_opening)
-            return "ROUGE   Rien n'est ouvert maintenant — prochaine ouverture : " + d.next_activity_name + ", " +
-                   short_day(paris::local_date(*d.next_opening)) + " à " + paris::format_hhmm(*d.next_opening);
+            return "ROUGE   Rien n'est ouvert maintenant — prochaine ouverture : " + d.next_activity_name +
+                   ", " + short_day(paris::local_date(*d.next_opening)) + " à " +
+                   paris::format_hhmm(*d.next_opening);
         return "ROUGE   Rien n'est ouvert maintenant";
     case Verdict::NotAChildBadge:
         return "GRIS    Badge d'adulte — ouverture de l'espace " +

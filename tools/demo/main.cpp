@@ -1,13 +1,12 @@
 // badgeuse-demo: the demo school's week with each day's deadline, then a canteen service played
 // through the real check-in path (decision, durable insert, outbox) and the roster it leaves.
-#include "demo_text.hpp"
-
 #include "badgeuse/app/check_in_service.hpp"
 #include "badgeuse/app/demo_seed.hpp"
 #include "badgeuse/app/system_clock.hpp"
 #include "badgeuse/core/paris_time.hpp"
 #include "badgeuse/core/roster.hpp"
 #include "badgeuse/demo/demo_school.hpp"
+#include "demo_text.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -42,8 +41,8 @@ const Badge* child_badge(const demo::DemoSchool& school, ChildId child) {
     return nullptr;
 }
 
-void print_week(store::Store& store, const std::vector<Activity>& activities, const Calendar& calendar, Date monday,
-                Instant now) {
+void print_week(store::Store& store, const std::vector<Activity>& activities, const Calendar& calendar,
+                Date monday, Instant now) {
     for (int i = 0; i < 5; ++i) {
         Date day = add_days(monday, i);
         std::cout << "\n  " << demo_tool::short_day(day) << '\n';
@@ -105,8 +104,8 @@ int main(int argc, char** argv) {
         return fail(loaded.error().message);
 
     Calendar calendar = school.calendar();
-    std::cout << school.site.name << " (" << school.site.town << ") — " << school.children.size() << " enfants, "
-              << school.classes.size() << " classes, " << school.badges.size() << " badges, "
+    std::cout << school.site.name << " (" << school.site.town << ") — " << school.children.size()
+              << " enfants, " << school.classes.size() << " classes, " << school.badges.size() << " badges, "
               << school.reservations.size() << " réservations\n"
               << "Base du kiosque : " << path.string() << "\n\n"
               << "Semaine du " << demo_tool::short_day(today) << " (il est " << paris::format_hhmm(real_now)
@@ -165,11 +164,12 @@ int main(int argc, char** argv) {
     auto play = [&](const std::string& uid) {
         auto outcome = check_in.tap(uid);
         if (!outcome) {
-            std::cout << "  " << paris::format_hhmm(clock.now()) << "  ERREUR  " << outcome.error().message << '\n';
+            std::cout << "  " << paris::format_hhmm(clock.now()) << "  ERREUR  " << outcome.error().message
+                      << '\n';
             return;
         }
-        std::cout << "  " << paris::format_hhmm(outcome->at) << "  " << std::left << std::setw(15) << outcome->uid
-                  << demo_tool::verdict_text(outcome->decision) << '\n';
+        std::cout << "  " << paris::format_hhmm(outcome->at) << "  " << std::left << std::setw(15)
+                  << outcome->uid << demo_tool::verdict_text(outcome->decision) << '\n';
     };
     for (const auto& uid : taps) {
         play(uid);
@@ -189,8 +189,8 @@ int main(int argc, char** argv) {
     auto roster = build_roster(service, meal, involved, *booked, absences, *events);
     const auto& c = roster.counts;
     std::cout << "\nFeuille de présence " << meal.name << " : " << c.expected << " attendus, " << c.present
-              << " présents, " << c.missing << " manquants, " << c.unexpected << " non prévus, " << c.declared_absent
-              << " absents déclarés\nRepas par régime (prévus / servis) :";
+              << " présents, " << c.missing << " manquants, " << c.unexpected << " non prévus, "
+              << c.declared_absent << " absents déclarés\nRepas par régime (prévus / servis) :";
     for (const auto& diet : roster.diets)
         std::cout << "  " << diet_label_fr(diet.diet) << " " << diet.expected << "/" << diet.arrived;
     auto waiting = store.outbox_count();

@@ -5,7 +5,8 @@
 
 namespace badgeuse::app {
 
-CheckInService::CheckInService(store::Store& store, const Clock& clock, UuidSource& uuids, CheckInSettings settings)
+CheckInService::CheckInService(store::Store& store, const Clock& clock, UuidSource& uuids,
+                               CheckInSettings settings)
     : m_store(&store)
     , m_clock(&clock)
     , m_uuids(&uuids)
@@ -97,7 +98,8 @@ Result<CheckInOutcome> CheckInService::tap(std::string_view uid_text) {
             return recorded.error();
         outcome.event_id = event.id;
     } else if (outcome.decision.record_refusal) {
-        store::RefusedTap refused{outcome.uid, outcome.at, std::string(verdict_key(outcome.decision.verdict))};
+        store::RefusedTap refused{outcome.uid, outcome.at,
+                                  std::string(verdict_key(outcome.decision.verdict))};
         if (auto recorded = m_store->refused_taps().record(refused); !recorded)
             return recorded.error();
     }

@@ -1,11 +1,10 @@
 // Random UUIDs from the kernel.
 #include "badgeuse/app/uuid_source.hpp"
 
-#include <sys/random.h>
-
 #include <array>
 #include <cerrno>
 #include <cstdlib>
+#include <sys/random.h>
 
 namespace badgeuse::app {
 

@@ -13,10 +13,11 @@ Result<std::vector<ClosedPeriod>> read_calendar_file(const std::filesystem::path
     std::ostringstream text;
     text << in.rdbuf();
     auto extension = path.extension().string();
-    auto parsed = extension == ".ics"   ? parse_school_calendar_ics(text.str())
-                  : extension == ".csv" ? parse_school_calendar_csv(text.str())
-                                        : Result<std::vector<ClosedPeriod>>(make_error(
-                                              "unknown calendar format '" + extension + "' (expected .ics or .csv)"));
+    auto parsed = extension == ".ics" ? parse_school_calendar_ics(text.str())
+                  : extension == ".csv"
+                      ? parse_school_calendar_csv(text.str())
+                      : Result<std::vector<ClosedPeriod>>(make_error("unknown calendar format '" + extension +
+                                                                     "' (expected .ics or .csv)"));
     if (!parsed)
         return make_error(path.string() + ": " + parsed.error().message);
     return parsed;

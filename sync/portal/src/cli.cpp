@@ -32,7 +32,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     std::function<int()> action;
     std::string config_path;
 
-    auto* rules = app.add_subcommand("rules", "The booking rules and the calendar, as the portal applies them");
+    auto* rules =
+        app.add_subcommand("rules", "The booking rules and the calendar, as the portal applies them");
     rules->require_subcommand(0, 1);
 
     std::string year;
@@ -49,17 +50,21 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     });
 
     std::string day;
-    auto* deadline = rules->add_subcommand("deadline", "Print the last moment a booking for a day is accepted");
+    auto* deadline =
+        rules->add_subcommand("deadline", "Print the last moment a booking for a day is accepted");
     deadline->add_option("--day", day, "The day of the activity, YYYY-MM-DD")->required();
     deadline->add_option("--config", config_path, "portal.toml (the default rule without it)");
-    deadline->callback([&] { action = [&] { return rules_deadline(config_from(config_path), day, out, err); }; });
+    deadline->callback(
+        [&] { action = [&] { return rules_deadline(config_from(config_path), day, out, err); }; });
 
     std::string at;
-    auto* check = rules->add_subcommand("check", "Say whether a booking for a day is still accepted at a moment");
+    auto* check =
+        rules->add_subcommand("check", "Say whether a booking for a day is still accepted at a moment");
     check->add_option("--day", day, "The day of the activity, YYYY-MM-DD")->required();
     check->add_option("--at", at, "The moment, YYYY-MM-DDTHH:MM:SS+hh:mm")->required();
     check->add_option("--config", config_path, "portal.toml (the default rule without it)");
-    check->callback([&] { action = [&] { return rules_check(config_from(config_path), day, at, out, err); }; });
+    check->callback(
+        [&] { action = [&] { return rules_check(config_from(config_path), day, at, out, err); }; });
 
     std::string from;
     auto* week = rules->add_subcommand("week", "Print seven days from a day: closures and deadlines");

@@ -11,7 +11,8 @@ namespace {
 
 class Reader {
 public:
-    explicit Reader(std::filesystem::path path) : m_path(std::move(path)) {}
+    explicit Reader(std::filesystem::path path)
+        : m_path(std::move(path)) {}
 
     [[noreturn]] void fail(std::string_view key, const std::string& expected) const {
         throw ConfigError(m_path.string() + ": " + std::string(key) + ": " + expected);
@@ -112,8 +113,8 @@ PortalConfig load_portal_config(const std::filesystem::path& path) {
         root = toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        throw ConfigError(path.string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
-                          ": " + std::string(e.description()));
+        throw ConfigError(path.string() + ":" + std::to_string(where.line) + ":" +
+                          std::to_string(where.column) + ": " + std::string(e.description()));
     }
     reader.refuse_unknown_keys(root, "", {"booking", "calendar", "server", "database"});
     PortalConfig config;

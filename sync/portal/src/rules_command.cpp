@@ -20,7 +20,8 @@ Result<int> parse_year(const std::string& text) {
         return make_error("--year: expected a year such as 2027, got '" + text + "'");
     if (year < kFirstHolidayYear || year > kLastHolidayYear)
         return make_error("--year: " + text + " is outside the years the calendar knows (" +
-                          std::to_string(kFirstHolidayYear) + " to " + std::to_string(kLastHolidayYear) + ")");
+                          std::to_string(kFirstHolidayYear) + " to " + std::to_string(kLastHolidayYear) +
+                          ")");
     return year;
 }
 
@@ -32,7 +33,8 @@ Result<Date> parse_day(const std::string& option, const std::string& text) {
     // The deadline can fall in the previous year (a day in early January).
     if (year <= kFirstHolidayYear || year > kLastHolidayYear)
         return make_error(option + ": " + text + " is outside the years the calendar knows (" +
-                          std::to_string(kFirstHolidayYear + 1) + " to " + std::to_string(kLastHolidayYear) + ")");
+                          std::to_string(kFirstHolidayYear + 1) + " to " + std::to_string(kLastHolidayYear) +
+                          ")");
     return *day;
 }
 
@@ -41,7 +43,9 @@ int usage_error(std::ostream& err, const Error& error) {
     return kExitUsage;
 }
 
-Result<Calendar> calendar_of(const PortalConfig& config) { return load_calendar(config.calendar_files, config.region); }
+Result<Calendar> calendar_of(const PortalConfig& config) {
+    return load_calendar(config.calendar_files, config.region);
+}
 
 } // namespace
 
@@ -57,7 +61,8 @@ int rules_holidays(const std::string& year_text, HolidayRegion region, std::ostr
     return kExitOk;
 }
 
-int rules_deadline(const PortalConfig& config, const std::string& day_text, std::ostream& out, std::ostream& err) {
+int rules_deadline(const PortalConfig& config, const std::string& day_text, std::ostream& out,
+                   std::ostream& err) {
     auto day = parse_day("--day", day_text);
     if (!day)
         return usage_error(err, day.error());
@@ -84,12 +89,13 @@ int rules_check(const PortalConfig& config, const std::string& day_text, const s
         return kExitFailure;
     }
     auto deadline = booking_deadline(*day, config.deadline, *calendar);
-    out << (before_deadline(*at, deadline) ? "open until " : "closed since ") << paris::format_iso8601(deadline)
-        << '\n';
+    out << (before_deadline(*at, deadline) ? "open until " : "closed since ")
+        << paris::format_iso8601(deadline) << '\n';
     return kExitOk;
 }
 
-int rules_week(const PortalConfig& config, const std::string& from_text, std::ostream& out, std::ostream& err) {
+int rules_week(const PortalConfig& config, const std::string& from_text, std::ostream& out,
+               std::ostream& err) {
     auto from = parse_day("--from", from_text);
     if (!from)
         return usage_error(err, from.error());

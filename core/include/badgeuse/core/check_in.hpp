@@ -47,9 +47,9 @@ struct CheckInSettings {
 // What the app knows when a badge is tapped. Spans point at the app's own data for this tap.
 struct CheckInInput {
     Instant now;
-    std::string uid;                 // normalised
-    const Badge* badge = nullptr;    // nullptr: no badge with that UID
-    const Child* child = nullptr;    // the holder, when the badge is a child's
+    std::string uid;                      // normalised
+    const Badge* badge = nullptr;         // nullptr: no badge with that UID
+    const Child* child = nullptr;         // the holder, when the badge is a child's
     std::span<const Activity> activities; // those this kiosk serves
     const Calendar* calendar = nullptr;
     std::span<const Reservation> reservations; // the child's, for today
@@ -68,18 +68,18 @@ struct EventToRecord {
 
 struct CheckInDecision {
     Verdict verdict = Verdict::UnknownBadge;
-    std::optional<EventToRecord> event;      // set for Welcome, Accepted*, Goodbye
-    bool record_refusal = false;             // UnknownBadge, RevokedBadge: kept for staff
-    std::string first_name;                  // shown in large letters
-    std::optional<ActivityId> activity;      // the activity open now
+    std::optional<EventToRecord> event; // set for Welcome, Accepted*, Goodbye
+    bool record_refusal = false;        // UnknownBadge, RevokedBadge: kept for staff
+    std::string first_name;             // shown in large letters
+    std::optional<ActivityId> activity; // the activity open now
     std::string activity_name;
     ActivityKind activity_kind = ActivityKind::Care;
-    bool health_marker = false;              // allergy or PAI: staff recognise the marker
-    std::optional<Instant> earlier_tap;      // AlreadyRecorded: when the first tap was
-    std::optional<Instant> next_opening;     // NoActivityOpen
-    std::string next_activity_name;          // NoActivityOpen
-    std::optional<HolderKind> holder_kind;   // NotAChildBadge
-    std::int64_t holder_id = 0;              // NotAChildBadge: the guardian's or staff member's id
+    bool health_marker = false;            // allergy or PAI: staff recognise the marker
+    std::optional<Instant> earlier_tap;    // AlreadyRecorded: when the first tap was
+    std::optional<Instant> next_opening;   // NoActivityOpen
+    std::string next_activity_name;        // NoActivityOpen
+    std::optional<HolderKind> holder_kind; // NotAChildBadge
+    std::int64_t holder_id = 0;            // NotAChildBadge: the guardian's or staff member's id
 };
 
 CheckInDecision decide_check_in(const CheckInInput& input);

@@ -19,7 +19,8 @@ public:
 // A clock that moves only when told to; safe to read from several threads.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(Instant start) : m_ms(start.time_since_epoch().count()) {}
+    explicit ManualClock(Instant start)
+        : m_ms(start.time_since_epoch().count()) {}
     Instant now() const override { return Instant{std::chrono::milliseconds{m_ms.load()}}; }
     void set(Instant at) { m_ms.store(at.time_since_epoch().count()); }
     void advance(std::chrono::milliseconds by) { m_ms.fetch_add(by.count()); }

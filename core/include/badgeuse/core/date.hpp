@@ -20,7 +20,9 @@ inline Date add_days(Date date, int days) {
 inline int days_between(Date from, Date to) {
     return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
 }
-inline std::chrono::weekday weekday_of(Date date) { return std::chrono::weekday{std::chrono::sys_days{date}}; }
+inline std::chrono::weekday weekday_of(Date date) {
+    return std::chrono::weekday{std::chrono::sys_days{date}};
+}
 
 // "2027-05-04".
 std::string format_date(Date date);
@@ -62,7 +64,8 @@ public:
     static Result<WeekdaySet> parse_keys(std::string_view text);
 
 private:
-    constexpr explicit WeekdaySet(std::uint8_t bits) : m_bits(bits) {}
+    constexpr explicit WeekdaySet(std::uint8_t bits)
+        : m_bits(bits) {}
     std::uint8_t m_bits = 0;
 };
 

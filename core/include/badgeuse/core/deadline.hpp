@@ -16,7 +16,9 @@ namespace badgeuse {
 // while now < deadline: at 10:00:00 sharp it is too late.
 Instant booking_deadline(Date day, const DeadlineRule& rule, const Calendar& calendar);
 
-inline bool before_deadline(Instant now, Instant deadline) { return now < deadline; }
+inline bool before_deadline(Instant now, Instant deadline) {
+    return now < deadline;
+}
 
 // Whether an activity runs on a day at all: the weekday is one of its opening days and the day is
 // not a public holiday, a school holiday or a closure.

@@ -28,5 +28,7 @@ using AbsenceId = Id<struct AbsenceTag>;
 
 template <typename Tag>
 struct std::hash<badgeuse::Id<Tag>> {
-    std::size_t operator()(badgeuse::Id<Tag> id) const noexcept { return std::hash<std::int64_t>{}(id.value); }
+    std::size_t operator()(badgeuse::Id<Tag> id) const noexcept {
+        return std::hash<std::int64_t>{}(id.value);
+    }
 };

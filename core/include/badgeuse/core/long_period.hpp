@@ -30,11 +30,11 @@ inline constexpr int kLongPeriodMaxDays = 366;
 
 struct LongPeriodDay {
     enum class Outcome {
-        WillChange,     // booked (or cancelled) by this request
-        AlreadyDone,    // already booked (or already not booked): nothing to do
-        TooLate,        // the deadline for that day has passed
-        Closed,         // public holiday, school holiday or closure (see `closure`)
-        NotRunThatDay,  // the activity does not open on that weekday (Wednesday canteen, say)
+        WillChange,    // booked (or cancelled) by this request
+        AlreadyDone,   // already booked (or already not booked): nothing to do
+        TooLate,       // the deadline for that day has passed
+        Closed,        // public holiday, school holiday or closure (see `closure`)
+        NotRunThatDay, // the activity does not open on that weekday (Wednesday canteen, say)
     };
     Date day;
     ActivityId activity;
@@ -56,7 +56,8 @@ using ReservationLookup = std::function<bool(ActivityId, Date)>;
 
 // Refuses a request whose range is reversed or longer than a year, with no weekday or no activity, or
 // naming an activity the site does not run.
-Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request, std::span<const Activity> activities,
-                                        const Calendar& calendar, Instant now, const ReservationLookup& is_reserved);
+Result<LongPeriodPlan> plan_long_period(const LongPeriodRequest& request,
+                                        std::span<const Activity> activities, const Calendar& calendar,
+                                        Instant now, const ReservationLookup& is_reserved);
 
 } // namespace badgeuse

@@ -25,7 +25,9 @@ std::chrono::seconds utc_offset(Instant at);
 bool is_summer_time(Instant at);
 
 LocalDateTime to_local(Instant at);
-inline Date local_date(Instant at) { return to_local(at).date; }
+inline Date local_date(Instant at) {
+    return to_local(at).date;
+}
 
 // What to do with a local time that occurs twice (the October change) or never (the March change).
 enum class Ambiguity {

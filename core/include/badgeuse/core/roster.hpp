@@ -39,8 +39,8 @@ struct RosterEntry {
 };
 
 struct RosterCounts {
-    int expected = 0;        // reserved and not declared absent
-    int present = 0;         // here now
+    int expected = 0; // reserved and not declared absent
+    int present = 0;  // here now
     int departed = 0;
     int missing = 0;         // expected, not arrived
     int unexpected = 0;      // arrived without being expected

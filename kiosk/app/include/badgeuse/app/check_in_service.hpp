@@ -17,9 +17,9 @@ namespace badgeuse::app {
 
 struct CheckInOutcome {
     CheckInDecision decision;
-    Instant at;                    // when the tap was decided
-    std::string uid;               // normalised
-    std::optional<Uuid> event_id;  // the recorded event, when one was
+    Instant at;                   // when the tap was decided
+    std::string uid;              // normalised
+    std::optional<Uuid> event_id; // the recorded event, when one was
 };
 
 class CheckInService {

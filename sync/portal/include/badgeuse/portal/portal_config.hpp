@@ -18,8 +18,8 @@ public:
 };
 
 struct PortalConfig {
-    std::filesystem::path source; // empty when the defaults are used
-    DeadlineRule deadline;        // [booking] days_before, hour, working_days
+    std::filesystem::path source;                      // empty when the defaults are used
+    DeadlineRule deadline;                             // [booking] days_before, hour, working_days
     HolidayRegion region = HolidayRegion::Metropole;   // [calendar] region
     std::vector<std::filesystem::path> calendar_files; // [calendar] files, relative to the config file
 };
