@@ -2,6 +2,8 @@
 // arguments as text and writes to the given streams, so tests run it without a process.
 #include "badgeuse/portal/cli.hpp"
 
+#include "badgeuse/portal/admin_commands.hpp"
+#include "badgeuse/portal/import_families.hpp"
 #include "badgeuse/portal/rules_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -72,6 +74,39 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     week->add_option("--config", config_path, "portal.toml (the default rule without it)");
     week->callback([&] { action = [&] { return rules_week(config_from(config_path), from, out, err); }; });
 
+    auto* init = app.add_subcommand("init", "Create the portal's database (database.url), or upgrade it");
+    init->add_option("--config", config_path, "portal.toml")->required();
+    init->callback([&] { action = [&] { return portal_init(config_from(config_path), out, err); }; });
+
+    std::string site;
+    std::string kiosk_name;
+    auto* enroll =
+        app.add_subcommand("enroll", "Print a one-time code (valid 24 h) that enrolls a new kiosk");
+    enroll->add_option("--site", site, "The site's name, as imported")->required();
+    enroll->add_option("--name", kiosk_name, "The kiosk's name, such as \"préau\"")->required();
+    std::string enroll_config = "portal.toml";
+    enroll->add_option("--config", enroll_config, "portal.toml (default: the one in the current folder)");
+    enroll->callback([&] {
+        action = [&] {
+            const SystemClock clock;
+            return portal_enroll(load_portal_config(enroll_config), site, kiosk_name, clock, out, err);
+        };
+    });
+
+    auto* import = app.add_subcommand("import", "Import the town's data into the portal");
+    import->require_subcommand(0, 1);
+    std::string families_file;
+    std::string import_config = "portal.toml";
+    auto* families =
+        import->add_subcommand("families", "Families, guardians, children and badges of one site (CSV)");
+    families->add_option("file", families_file, "The CSV file (columns in README.md)")->required();
+    families->add_option("--config", import_config, "portal.toml (default: the one in the current folder)");
+    families->callback([&] {
+        action = [&] {
+            return portal_import_families(load_portal_config(import_config), families_file, out, err);
+        };
+    });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -90,8 +125,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return kExitUsage;
     }
     if (!action) {
-        const char* which = rules->parsed() ? "portal rules needs one of holidays, deadline, check, week"
-                                            : "a subcommand is required: rules";
+        const char* which = rules->parsed()    ? "portal rules needs one of holidays, deadline, check, week"
+                            : import->parsed() ? "portal import needs one of: families"
+                                               : "a subcommand is required: rules, init, enroll or import";
         err << "portal: " << which << " (see portal --help)\n";
         return kExitUsage;
     }

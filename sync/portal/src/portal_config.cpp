@@ -101,6 +101,27 @@ void read_calendar(const Reader& reader, const toml::table& calendar, PortalConf
     }
 }
 
+void read_database(const Reader& reader, const toml::table& database, PortalConfig& config) {
+    reader.refuse_unknown_keys(database, "database.", {"url"});
+    const auto* node = database.get("url");
+    if (node == nullptr)
+        return;
+    auto text = node->value<std::string>();
+    if (!node->is_string() || !text)
+        reader.fail("database.url", "expected a string such as \"sqlite:///var/lib/badgeuse/portal.sqlite\"");
+    constexpr std::string_view kSqlite = "sqlite://";
+    if (text->starts_with("postgresql://") || text->starts_with("postgres://"))
+        reader.fail("database.url", "PostgreSQL is not supported by this portal yet; use a sqlite:// URL");
+    if (!text->starts_with(kSqlite) || text->size() == kSqlite.size())
+        reader.fail("database.url",
+                    "expected sqlite:///absolute/path or sqlite://path/relative/to/the/config, not \"" +
+                        *text + "\"");
+    std::filesystem::path file(text->substr(kSqlite.size()));
+    if (file.is_relative())
+        file = reader.path().parent_path() / file;
+    config.database_path = file;
+}
+
 } // namespace
 
 PortalConfig load_portal_config(const std::filesystem::path& path) {
@@ -119,6 +140,7 @@ PortalConfig load_portal_config(const std::filesystem::path& path) {
     reader.refuse_unknown_keys(root, "", {"booking", "calendar", "server", "database"});
     PortalConfig config;
     config.source = path;
+    config.database_path = path.parent_path() / "portal.sqlite";
     if (const auto* node = root.get("booking")) {
         const auto* table = node->as_table();
         if (table == nullptr)
@@ -130,6 +152,12 @@ PortalConfig load_portal_config(const std::filesystem::path& path) {
         if (table == nullptr)
             reader.fail("calendar", "expected a table [calendar]");
         read_calendar(reader, *table, config);
+    }
+    if (const auto* node = root.get("database")) {
+        const auto* table = node->as_table();
+        if (table == nullptr)
+            reader.fail("database", "expected a table [database]");
+        read_database(reader, *table, config);
     }
     return config;
 }

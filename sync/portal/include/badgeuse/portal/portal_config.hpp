@@ -22,6 +22,9 @@ struct PortalConfig {
     DeadlineRule deadline;                             // [booking] days_before, hour, working_days
     HolidayRegion region = HolidayRegion::Metropole;   // [calendar] region
     std::vector<std::filesystem::path> calendar_files; // [calendar] files, relative to the config file
+    // [database] url = "sqlite:///var/lib/badgeuse/portal.sqlite" (or "sqlite://portal.sqlite", relative
+    // to the config file). Without it: portal.sqlite beside the config file.
+    std::filesystem::path database_path;
 };
 
 // Throws ConfigError naming the file, the key and what was expected.

@@ -1,0 +1,95 @@
+// PortalStore: the portal's central database (sites, kiosks, enrollment codes, the families' data with
+// its change log, events by UUID), behind an interface so that SQLite and PostgreSQL can both serve.
+#pragma once
+
+#include "badgeuse/core/clock.hpp"
+#include "badgeuse/core/ids.hpp"
+#include "badgeuse/core/people.hpp"
+#include "badgeuse/core/public_holidays.hpp"
+#include "badgeuse/core/result.hpp"
+#include "badgeuse/protocol/messages.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace badgeuse::portal {
+
+// How long a code printed by `portal enroll` can be used.
+inline constexpr std::chrono::hours kEnrollmentCodeLifetime{24};
+
+struct KioskIdentity {
+    std::int64_t id = 0;
+    SiteId site;
+    std::string name;
+};
+
+// One record to write: the store assigns the ids left at zero and logs the change.
+struct Write {
+    protocol::ChangeKind kind = protocol::ChangeKind::Upsert;
+    protocol::ChangeData data;
+};
+
+enum class EnrollFailure { None, UnknownCode, UsedCode, ExpiredCode };
+
+struct Enrollment {
+    EnrollFailure failure = EnrollFailure::None;
+    KioskIdentity kiosk; // set when failure is None
+    std::string site_name;
+};
+
+class PortalStore {
+public:
+    virtual ~PortalStore() = default;
+
+    virtual Result<SiteId> add_site(const Site& site) = 0;
+    virtual Result<std::optional<Site>> find_site(std::string_view name) = 0;
+
+    // Codes and tokens are stored as hashes only: a copy of the database gives no way into a kiosk.
+    // `kiosk_name` is the admin's name for the kiosk the code is for ("préau", "cantine").
+    virtual Result<void> add_enrollment_code(SiteId site, std::string_view kiosk_name,
+                                             std::string_view code_hash, Instant expires_at) = 0;
+    // Marks the code used and records the kiosk with its token hash, in one transaction. The kiosk
+    // gets the code's name; `device_name` is what the kiosk calls itself, kept for the admin.
+    virtual Result<Enrollment> enroll(std::string_view code_hash, std::string_view device_name,
+                                      std::string_view token_hash, Instant now) = 0;
+    virtual Result<std::optional<KioskIdentity>> kiosk_by_token(std::string_view token_hash) = 0;
+
+    // Writes every record and its change in one server transaction; gives the records with their ids.
+    virtual Result<std::vector<protocol::ChangeData>> commit(SiteId site,
+                                                             const std::vector<Write>& writes) = 0;
+
+    // The id the next record of that entity ("family", "guardian", "child", ...) would get, so that an
+    // import can link children to families in one commit. Only the admin commands create those.
+    virtual Result<std::int64_t> next_id(std::string_view entity) = 0;
+    virtual Result<std::optional<FamilyId>> family_by_code(std::string_view subscriber_code) = 0;
+
+    // The site's changes after the cursor: at most about `limit`, but never half a server transaction.
+    virtual Result<protocol::PullResponse> changes_after(SiteId site, std::int64_t after, int limit) = 0;
+
+    // Stores each event once by UUID and decides it (see event_rules.hpp), all in one transaction.
+    // A repeated UUID is answered Duplicate with the original outcome.
+    virtual Result<protocol::PushResponse> ingest(const KioskIdentity& kiosk,
+                                                  const std::vector<protocol::Event>& events,
+                                                  Instant received_at, HolidayRegion region) = 0;
+
+    // The portal's current reservation state for a child, activity and day (Cancelled when none).
+    virtual Result<protocol::ReservationState> reservation(ChildId child, ActivityId activity, Date day) = 0;
+    virtual Result<std::int64_t> event_count() = 0;
+};
+
+enum class OpenMode { CreateIfMissing, MustExist };
+
+// Opens (and migrates) the SQLite database at `path`. A file from a newer incompatible schema is refused.
+Result<std::unique_ptr<PortalStore>> open_sqlite_portal_store(const std::filesystem::path& path,
+                                                              OpenMode mode);
+
+// The schema version a new SQLite portal database is written with.
+int sqlite_portal_schema_version();
+
+} // namespace badgeuse::portal

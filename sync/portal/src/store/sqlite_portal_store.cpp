@@ -1,0 +1,539 @@
+// The SQLite PortalStore. Records keep their protocol JSON in a payload column beside the columns the
+// portal queries by (id, site, the reservation's key), and every write appends to change_log in the
+// same transaction, numbered by a server transaction so that a pull page never splits one.
+#include "badgeuse/core/calendar.hpp"
+#include "badgeuse/portal/event_rules.hpp"
+#include "badgeuse/portal/portal_store.hpp"
+#include "badgeuse/protocol/codec.hpp"
+#include "badgeuse/protocol/keys.hpp"
+#include "sqlite.hpp"
+
+#include <type_traits>
+
+namespace badgeuse::portal {
+namespace {
+
+using namespace protocol;
+
+// Version 1: the first schema. Bump kSchemaVersion with each migration step; bump kCompatibleVersion
+// only when an older portal could no longer work on the new file (Chromium's sql::MetaTable idea).
+constexpr int kSchemaVersion = 1;
+constexpr int kCompatibleVersion = 1;
+
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE sites(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, town TEXT NOT NULL);
+CREATE TABLE kiosks(id INTEGER PRIMARY KEY, site INTEGER NOT NULL REFERENCES sites(id), name TEXT NOT NULL,
+                    device_name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL);
+CREATE TABLE enrollment_codes(code_hash TEXT PRIMARY KEY, site INTEGER NOT NULL REFERENCES sites(id),
+                              kiosk_name TEXT NOT NULL,
+                              expires_at INTEGER NOT NULL, used_at INTEGER, kiosk INTEGER REFERENCES kiosks(id));
+CREATE TABLE families(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE guardians(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE children(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE badges(id TEXT PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE activities(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE closed_periods(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE absences(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE reservations(child INTEGER NOT NULL, activity INTEGER NOT NULL, day TEXT NOT NULL,
+                          site INTEGER NOT NULL, state TEXT NOT NULL, PRIMARY KEY(child, activity, day));
+CREATE TABLE booking_intents(child INTEGER NOT NULL, activity INTEGER NOT NULL, day TEXT NOT NULL,
+                             made_at INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY(child, activity, day));
+CREATE TABLE server_transactions(id INTEGER PRIMARY KEY, site INTEGER NOT NULL);
+CREATE TABLE change_log(seq INTEGER PRIMARY KEY AUTOINCREMENT, txn INTEGER NOT NULL, site INTEGER NOT NULL,
+                        kind TEXT NOT NULL, entity TEXT NOT NULL, payload TEXT NOT NULL);
+CREATE INDEX change_log_by_site ON change_log(site, seq);
+CREATE TABLE events(id TEXT PRIMARY KEY, site INTEGER NOT NULL, kiosk INTEGER NOT NULL, type TEXT NOT NULL,
+                    payload TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL,
+                    received_at INTEGER NOT NULL);
+)sql";
+
+std::int64_t millis(Instant at) {
+    return at.time_since_epoch().count();
+}
+
+// The table of each kind of record, in ChangeData's order; reservations have their own columns.
+constexpr std::string_view kTables[] = {"families",   "guardians",      "children",     "badges",
+                                        "activities", "closed_periods", "reservations", "absences"};
+static_assert(std::size(kTables) == std::variant_size_v<ChangeData>);
+
+constexpr std::pair<std::string_view, std::string_view> kEntityTables[] = {
+    {"family", "families"},     {"guardian", "guardians"},           {"child", "children"},
+    {"activity", "activities"}, {"closed_period", "closed_periods"}, {"absence", "absences"}};
+
+// The record's key as SQLite holds it: an integer id, or a badge's UID.
+struct RecordKey {
+    std::int64_t id = 0;
+    std::string uid;
+};
+
+RecordKey key_of(const ChangeData& data) {
+    return std::visit(
+        [](const auto& record) -> RecordKey {
+            using T = std::decay_t<decltype(record)>;
+            if constexpr (std::is_same_v<T, Badge>)
+                return {0, record.uid};
+            else if constexpr (std::is_same_v<T, ClosedPeriodRecord>)
+                return {record.id, {}};
+            else if constexpr (std::is_same_v<T, ReservationRecord>)
+                return {0, {}};
+            else
+                return {record.id.value, {}};
+        },
+        data);
+}
+
+void set_id(ChangeData& data, std::int64_t id) {
+    std::visit(
+        [id](auto& record) {
+            using T = std::decay_t<decltype(record)>;
+            if constexpr (std::is_same_v<T, ClosedPeriodRecord>)
+                record.id = id;
+            else if constexpr (!std::is_same_v<T, Badge> && !std::is_same_v<T, ReservationRecord>)
+                record.id.value = id;
+        },
+        data);
+}
+
+class SqlitePortalStore final : public PortalStore {
+public:
+    explicit SqlitePortalStore(sqlite::Connection connection)
+        : m_db(std::move(connection)) {}
+
+    Result<void> migrate() {
+        auto probe = BADGEUSE_TRY(m_db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'meta'"));
+        (void)BADGEUSE_TRY(probe.step());
+        if (probe.int64(0) == 0) {
+            auto other = BADGEUSE_TRY(m_db.prepare("SELECT count(*) FROM sqlite_master"));
+            (void)BADGEUSE_TRY(other.step());
+            if (other.int64(0) != 0)
+                return make_error(m_db.path().string() + " holds tables but is not a portal database; "
+                                                         "point database.url at another file");
+            auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
+            BADGEUSE_CHECK(m_db.execute(kSchemaV1));
+            auto insert = BADGEUSE_TRY(m_db.prepare("INSERT INTO meta(key, value) VALUES ('version', ?1), "
+                                                    "('compatible_version', ?2)"));
+            (void)BADGEUSE_TRY(
+                insert.bind(1, std::int64_t{kSchemaVersion}).bind(2, std::int64_t{kCompatibleVersion}).run());
+            return transaction.commit();
+        }
+        auto read = BADGEUSE_TRY(m_db.prepare("SELECT (SELECT value FROM meta WHERE key = 'version'), "
+                                              "(SELECT value FROM meta WHERE key = 'compatible_version')"));
+        (void)BADGEUSE_TRY(read.step());
+        const std::int64_t version = read.int64(0);
+        const std::int64_t compatible = read.int64(1);
+        if (compatible > kSchemaVersion)
+            return make_error(m_db.path().string() + " was written by a newer portal (schema " +
+                              std::to_string(version) + ", needs at least " + std::to_string(compatible) +
+                              "); this portal knows schema " + std::to_string(kSchemaVersion) +
+                              ": upgrade the portal, the file was left untouched");
+        // Version 1 is the only one so far: later migration steps go here, each in its transaction.
+        return {};
+    }
+
+    Result<SiteId> add_site(const Site& site) override {
+        auto insert = BADGEUSE_TRY(m_db.prepare("INSERT INTO sites(name, town) VALUES (?1, ?2)"));
+        auto written = insert.bind(1, site.name).bind(2, site.town).run();
+        if (!written)
+            return make_error("cannot add site \"" + site.name + "\": " + written.error().message);
+        return SiteId{m_db.last_insert_id()};
+    }
+
+    Result<std::optional<Site>> find_site(std::string_view name) override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT id, name, town FROM sites WHERE name = ?1"));
+        select.bind(1, name);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<Site>{};
+        return std::optional<Site>{Site{SiteId{select.int64(0)}, select.text(1), select.text(2)}};
+    }
+
+    Result<void> add_enrollment_code(SiteId site, std::string_view kiosk_name, std::string_view code_hash,
+                                     Instant expires_at) override {
+        auto insert = BADGEUSE_TRY(m_db.prepare(
+            "INSERT INTO enrollment_codes(code_hash, site, kiosk_name, expires_at) VALUES (?1, ?2, ?3, ?4)"));
+        (void)BADGEUSE_TRY(insert.bind(1, code_hash)
+                               .bind(2, site.value)
+                               .bind(3, kiosk_name)
+                               .bind(4, millis(expires_at))
+                               .run());
+        return {};
+    }
+
+    Result<Enrollment> enroll(std::string_view code_hash, std::string_view device_name,
+                              std::string_view token_hash, Instant now) override {
+        auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
+        auto select = BADGEUSE_TRY(m_db.prepare(
+            "SELECT c.site, c.expires_at, c.used_at, s.name, c.kiosk_name FROM enrollment_codes c "
+            "JOIN sites s ON s.id = c.site WHERE c.code_hash = ?1"));
+        select.bind(1, code_hash);
+        Enrollment enrollment;
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done) {
+            enrollment.failure = EnrollFailure::UnknownCode;
+            return enrollment;
+        }
+        if (!select.is_null(2)) {
+            enrollment.failure = EnrollFailure::UsedCode;
+            return enrollment;
+        }
+        if (millis(now) >= select.int64(1)) {
+            enrollment.failure = EnrollFailure::ExpiredCode;
+            return enrollment;
+        }
+        enrollment.kiosk.site = SiteId{select.int64(0)};
+        enrollment.kiosk.name = select.text(4);
+        enrollment.site_name = select.text(3);
+        auto insert = BADGEUSE_TRY(m_db.prepare("INSERT INTO kiosks(site, name, device_name, token_hash, "
+                                                "enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
+        (void)BADGEUSE_TRY(insert.bind(1, enrollment.kiosk.site.value)
+                               .bind(2, enrollment.kiosk.name)
+                               .bind(3, device_name)
+                               .bind(4, token_hash)
+                               .bind(5, millis(now))
+                               .run());
+        enrollment.kiosk.id = m_db.last_insert_id();
+        auto use = BADGEUSE_TRY(
+            m_db.prepare("UPDATE enrollment_codes SET used_at = ?2, kiosk = ?3 WHERE code_hash = ?1"));
+        (void)BADGEUSE_TRY(use.bind(1, code_hash).bind(2, millis(now)).bind(3, enrollment.kiosk.id).run());
+        BADGEUSE_CHECK(transaction.commit());
+        return enrollment;
+    }
+
+    Result<std::optional<KioskIdentity>> kiosk_by_token(std::string_view token_hash) override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT id, site, name FROM kiosks WHERE token_hash = ?1"));
+        select.bind(1, token_hash);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<KioskIdentity>{};
+        return std::optional<KioskIdentity>{
+            KioskIdentity{select.int64(0), SiteId{select.int64(1)}, select.text(2)}};
+    }
+
+    Result<std::vector<ChangeData>> commit(SiteId site, const std::vector<Write>& writes) override {
+        auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
+        const std::int64_t txn = BADGEUSE_TRY(begin_server_transaction(site));
+        std::vector<ChangeData> written;
+        for (const Write& write : writes)
+            written.push_back(BADGEUSE_TRY(write_record(site, txn, write.kind, write.data)));
+        BADGEUSE_CHECK(transaction.commit());
+        return written;
+    }
+
+    Result<std::int64_t> next_id(std::string_view entity) override {
+        for (std::size_t i = 0; i < std::size(kEntityTables); ++i) {
+            if (kEntityTables[i].first != entity)
+                continue;
+            auto next = BADGEUSE_TRY(
+                m_db.prepare("SELECT coalesce(max(id), 0) + 1 FROM " + std::string(kEntityTables[i].second)));
+            (void)BADGEUSE_TRY(next.step());
+            return next.int64(0);
+        }
+        return make_error("no numbered records of kind \"" + std::string(entity) + "\"");
+    }
+
+    Result<std::optional<FamilyId>> family_by_code(std::string_view subscriber_code) override {
+        auto select = BADGEUSE_TRY(
+            m_db.prepare("SELECT id FROM families WHERE json_extract(payload, '$.subscriber_code') = ?1"));
+        select.bind(1, subscriber_code);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<FamilyId>{};
+        return std::optional<FamilyId>{FamilyId{select.int64(0)}};
+    }
+
+    Result<PullResponse> changes_after(SiteId site, std::int64_t after, int limit) override {
+        PullResponse page;
+        page.cursor = after;
+        std::int64_t last_txn = 0;
+        {
+            auto select = BADGEUSE_TRY(m_db.prepare("SELECT seq, txn, kind, entity, payload FROM change_log "
+                                                    "WHERE site = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"));
+            select.bind(1, site.value).bind(2, after).bind(3, std::int64_t{limit});
+            while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+                page.changes.push_back(BADGEUSE_TRY(read_change(select)));
+                last_txn = select.int64(1);
+            }
+        }
+        if (page.changes.empty())
+            return page;
+        // Finish the last server transaction of the page, even past the limit: a kiosk that applied
+        // half of one would show a state the portal never had.
+        {
+            auto rest = BADGEUSE_TRY(m_db.prepare("SELECT seq, txn, kind, entity, payload FROM change_log "
+                                                  "WHERE site = ?1 AND seq > ?2 AND txn = ?3 ORDER BY seq"));
+            rest.bind(1, site.value).bind(2, page.changes.back().seq).bind(3, last_txn);
+            while (BADGEUSE_TRY(rest.step()) == sqlite::Row::Ready)
+                page.changes.push_back(BADGEUSE_TRY(read_change(rest)));
+        }
+        page.cursor = page.changes.back().seq;
+        auto more = BADGEUSE_TRY(
+            m_db.prepare("SELECT EXISTS(SELECT 1 FROM change_log WHERE site = ?1 AND seq > ?2)"));
+        more.bind(1, site.value).bind(2, page.cursor);
+        (void)BADGEUSE_TRY(more.step());
+        page.more = more.int64(0) != 0 ? MorePages::Yes : MorePages::No;
+        return page;
+    }
+
+    Result<PushResponse> ingest(const KioskIdentity& kiosk, const std::vector<Event>& events,
+                                Instant received_at, HolidayRegion region) override {
+        auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
+        const std::int64_t txn = BADGEUSE_TRY(begin_server_transaction(kiosk.site));
+        const Calendar calendar = BADGEUSE_TRY(site_calendar(kiosk.site, region));
+        PushResponse response;
+        for (const Event& event : events) {
+            EventResult result;
+            result.event = event_id(event);
+            auto known =
+                BADGEUSE_TRY(m_db.prepare("SELECT outcome, reason, message FROM events WHERE id = ?1"));
+            known.bind(1, result.event.to_string());
+            if (BADGEUSE_TRY(known.step()) == sqlite::Row::Ready) {
+                result.outcome = Outcome::Duplicate;
+                result.original = BADGEUSE_TRY(parse_outcome_key(known.text(0)));
+                result.reason = known.text(1);
+                result.message = known.text(2);
+                response.results.push_back(std::move(result));
+                continue;
+            }
+            const Decision decision = BADGEUSE_TRY(decide(kiosk.site, txn, event, calendar));
+            auto insert = BADGEUSE_TRY(
+                m_db.prepare("INSERT INTO events(id, site, kiosk, type, payload, outcome, "
+                             "reason, message, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+            insert.bind(1, result.event.to_string())
+                .bind(2, kiosk.site.value)
+                .bind(3, kiosk.id)
+                .bind(4, kEventTypes[event.index()])
+                .bind(5, encode_event(event))
+                .bind(6, outcome_key(decision.outcome))
+                .bind(7, decision.reason)
+                .bind(8, decision.message)
+                .bind(9, millis(received_at));
+            (void)BADGEUSE_TRY(insert.run());
+            result.outcome = decision.outcome;
+            result.reason = decision.reason;
+            result.message = decision.message;
+            response.results.push_back(std::move(result));
+        }
+        BADGEUSE_CHECK(transaction.commit());
+        return response;
+    }
+
+    Result<ReservationState> reservation(ChildId child, ActivityId activity, Date day) override {
+        auto select = BADGEUSE_TRY(
+            m_db.prepare("SELECT state FROM reservations WHERE child = ?1 AND activity = ?2 AND day = ?3"));
+        select.bind(1, child.value).bind(2, activity.value).bind(3, format_date(day));
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return ReservationState::Cancelled;
+        return parse_reservation_state_key(select.text(0));
+    }
+
+    Result<std::int64_t> event_count() override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT count(*) FROM events"));
+        (void)BADGEUSE_TRY(select.step());
+        return select.int64(0);
+    }
+
+private:
+    static constexpr std::string_view kEventTypes[] = {"attendance", "booking", "absence", "correction"};
+    static_assert(std::size(kEventTypes) == std::variant_size_v<Event>);
+
+    Result<std::int64_t> begin_server_transaction(SiteId site) {
+        auto insert = BADGEUSE_TRY(m_db.prepare("INSERT INTO server_transactions(site) VALUES (?1)"));
+        (void)BADGEUSE_TRY(insert.bind(1, site.value).run());
+        return m_db.last_insert_id();
+    }
+
+    Result<Change> read_change(const sqlite::Statement& row) {
+        Change change;
+        change.seq = row.int64(0);
+        change.kind = BADGEUSE_TRY(parse_change_kind_key(row.text(2)));
+        auto data = decode_change_data(row.text(3), row.text(4));
+        if (!data)
+            return make_error("change " + std::to_string(change.seq) + " in " + m_db.path().string() +
+                              " is unreadable: " + data.error().message);
+        change.data = std::move(*data);
+        return change;
+    }
+
+    // The site a record of this table belongs to, if the record exists.
+    Result<std::optional<std::int64_t>> site_of(std::string_view table, const RecordKey& key) {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT site FROM " + std::string(table) + " WHERE id = ?1"));
+        if (key.uid.empty())
+            select.bind(1, key.id);
+        else
+            select.bind(1, key.uid);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<std::int64_t>{};
+        return std::optional<std::int64_t>{select.int64(0)};
+    }
+
+    Result<ChangeData> write_record(SiteId site, std::int64_t txn, ChangeKind kind, ChangeData data) {
+        const std::string_view table = kTables[data.index()];
+        if (const auto* record = std::get_if<ReservationRecord>(&data)) {
+            BADGEUSE_CHECK(write_reservation(site, *record));
+        } else {
+            RecordKey key = key_of(data);
+            if (key.uid.empty() && key.id == 0) {
+                if (kind == ChangeKind::Delete)
+                    return make_error("cannot delete a " + std::string(entity_key(data)) + " without its id");
+                auto next =
+                    BADGEUSE_TRY(m_db.prepare("SELECT coalesce(max(id), 0) + 1 FROM " + std::string(table)));
+                (void)BADGEUSE_TRY(next.step());
+                key.id = next.int64(0);
+                set_id(data, key.id);
+            }
+            const auto owner = BADGEUSE_TRY(site_of(table, key));
+            if (owner && *owner != site.value)
+                return make_error("the " + std::string(entity_key(data)) + " " +
+                                  (key.uid.empty() ? std::to_string(key.id) : key.uid) +
+                                  " belongs to another site");
+            if (kind == ChangeKind::Delete) {
+                auto remove =
+                    BADGEUSE_TRY(m_db.prepare("DELETE FROM " + std::string(table) + " WHERE id = ?1"));
+                if (key.uid.empty())
+                    remove.bind(1, key.id);
+                else
+                    remove.bind(1, key.uid);
+                (void)BADGEUSE_TRY(remove.run());
+            } else {
+                auto upsert =
+                    BADGEUSE_TRY(m_db.prepare("INSERT INTO " + std::string(table) +
+                                              "(id, site, payload) VALUES (?1, ?2, ?3) "
+                                              "ON CONFLICT(id) DO UPDATE SET payload = excluded.payload"));
+                if (key.uid.empty())
+                    upsert.bind(1, key.id);
+                else
+                    upsert.bind(1, key.uid);
+                (void)BADGEUSE_TRY(upsert.bind(2, site.value).bind(3, encode_change_data(data)).run());
+            }
+        }
+        auto log = BADGEUSE_TRY(m_db.prepare(
+            "INSERT INTO change_log(txn, site, kind, entity, payload) VALUES (?1, ?2, ?3, ?4, ?5)"));
+        (void)BADGEUSE_TRY(log.bind(1, txn)
+                               .bind(2, site.value)
+                               .bind(3, change_kind_key(kind))
+                               .bind(4, entity_key(data))
+                               .bind(5, encode_change_data(data))
+                               .run());
+        return data;
+    }
+
+    Result<void> write_reservation(SiteId site, const ReservationRecord& record) {
+        auto upsert = BADGEUSE_TRY(m_db.prepare(
+            "INSERT INTO reservations(child, activity, day, site, state) VALUES (?1, ?2, ?3, ?4, ?5) "
+            "ON CONFLICT(child, activity, day) DO UPDATE SET state = excluded.state"));
+        (void)BADGEUSE_TRY(upsert.bind(1, record.reservation.child.value)
+                               .bind(2, record.reservation.activity.value)
+                               .bind(3, format_date(record.reservation.day))
+                               .bind(4, site.value)
+                               .bind(5, reservation_state_key(record.state))
+                               .run());
+        return {};
+    }
+
+    // The record of this table with that id, decoded, if the site owns it.
+    template <typename Record>
+    Result<std::optional<Record>> load(std::string_view table, SiteId site, std::int64_t id) {
+        auto select = BADGEUSE_TRY(
+            m_db.prepare("SELECT payload FROM " + std::string(table) + " WHERE id = ?1 AND site = ?2"));
+        select.bind(1, id).bind(2, site.value);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<Record>{};
+        const std::string payload = select.text(0);
+        ChangeData data = BADGEUSE_TRY(decode_change_data(entity_key(ChangeData{Record{}}), payload));
+        return std::optional<Record>{std::get<Record>(std::move(data))};
+    }
+
+    Result<Calendar> site_calendar(SiteId site, HolidayRegion region) {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT payload FROM closed_periods WHERE site = ?1"));
+        select.bind(1, site.value);
+        std::vector<ClosedPeriod> periods;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            ChangeData data = BADGEUSE_TRY(decode_change_data("closed_period", select.text(0)));
+            periods.push_back(std::get<ClosedPeriodRecord>(data).period);
+        }
+        return Calendar(std::move(periods), region);
+    }
+
+    static Decision refused(std::string reason, std::string message) {
+        return {Outcome::Refused, std::move(reason), std::move(message)};
+    }
+
+    Result<Decision> decide(SiteId site, std::int64_t txn, const Event& event, const Calendar& calendar) {
+        if (std::holds_alternative<AttendanceEvent>(event))
+            return Decision{}; // a fact: kept even for a child the portal does not know, for staff to see
+        if (const auto* correction = std::get_if<StaffCorrection>(&event)) {
+            if (!BADGEUSE_TRY(load<Child>("children", site, correction->child.value)))
+                return refused("unknown_child", "Enfant inconnu sur ce site");
+            return Decision{};
+        }
+        if (const auto* declared = std::get_if<AbsenceDeclared>(&event)) {
+            if (!BADGEUSE_TRY(load<Child>("children", site, declared->child.value)))
+                return refused("unknown_child", "Enfant inconnu sur ce site");
+            Absence absence{AbsenceId{},  declared->child,  declared->from,
+                            declared->to, declared->reason, Justification::Unjustified};
+            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, absence));
+            return Decision{};
+        }
+        const auto& intent = std::get<BookingIntent>(event);
+        if (!BADGEUSE_TRY(load<Child>("children", site, intent.child.value)))
+            return refused("unknown_child", "Enfant inconnu sur ce site");
+        const auto activity = BADGEUSE_TRY(load<Activity>("activities", site, intent.activity.value));
+        if (!activity)
+            return refused("unknown_activity", "Activité inconnue sur ce site");
+        const Decision decision = decide_booking(intent, *activity, calendar);
+        if (decision.outcome == Outcome::Refused)
+            return decision;
+        BADGEUSE_CHECK(apply_latest_intent(site, txn, intent));
+        return decision;
+    }
+
+    // Applies the intent only if it is the latest for its child, activity and day; an older intent
+    // arriving late is accepted (it was on time) but changes nothing.
+    Result<void> apply_latest_intent(SiteId site, std::int64_t txn, const BookingIntent& intent) {
+        const std::string day = format_date(intent.day);
+        auto select = BADGEUSE_TRY(m_db.prepare(
+            "SELECT made_at, event_id FROM booking_intents WHERE child = ?1 AND activity = ?2 AND day = ?3"));
+        select.bind(1, intent.child.value).bind(2, intent.activity.value).bind(3, day);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            const Instant applied_at{std::chrono::milliseconds{select.int64(0)}};
+            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(select.text(1)));
+            if (!supersedes(intent.made_at, intent.id, applied_at, applied_id))
+                return {};
+        }
+        auto upsert = BADGEUSE_TRY(m_db.prepare("INSERT INTO booking_intents(child, activity, day, made_at, "
+                                                "event_id) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                                "ON CONFLICT(child, activity, day) DO UPDATE SET made_at = "
+                                                "excluded.made_at, event_id = excluded.event_id"));
+        (void)BADGEUSE_TRY(upsert.bind(1, intent.child.value)
+                               .bind(2, intent.activity.value)
+                               .bind(3, day)
+                               .bind(4, millis(intent.made_at))
+                               .bind(5, intent.id.to_string())
+                               .run());
+        const ReservationState wanted =
+            intent.action == BookingAction::Book ? ReservationState::Booked : ReservationState::Cancelled;
+        if (BADGEUSE_TRY(reservation(intent.child, intent.activity, intent.day)) == wanted)
+            return {};
+        ReservationRecord record{{intent.child, intent.activity, intent.day}, wanted};
+        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, record));
+        return {};
+    }
+
+    sqlite::Connection m_db;
+};
+
+} // namespace
+
+int sqlite_portal_schema_version() {
+    return kSchemaVersion;
+}
+
+Result<std::unique_ptr<PortalStore>> open_sqlite_portal_store(const std::filesystem::path& path,
+                                                              OpenMode mode) {
+    if (mode == OpenMode::MustExist && !std::filesystem::exists(path))
+        return make_error(path.string() + " does not exist: run `portal init --config portal.toml` first");
+    auto connection = BADGEUSE_TRY(sqlite::Connection::open(
+        path, mode == OpenMode::CreateIfMissing ? sqlite::Create::IfMissing : sqlite::Create::Never));
+    auto store = std::make_unique<SqlitePortalStore>(std::move(connection));
+    BADGEUSE_CHECK(store->migrate());
+    return std::unique_ptr<PortalStore>(std::move(store));
+}
+
+} // namespace badgeuse::portal

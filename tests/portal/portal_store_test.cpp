@@ -1,0 +1,275 @@
+// The SQLite portal store on a real file: migrations, enrollment codes, the change log and its pages,
+// and the ingestion of events (idempotent by UUID, deadline, latest intent wins, attendance kept).
+#include "badgeuse/core/paris_time.hpp"
+#include "badgeuse/portal/portal_store.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+using namespace badgeuse;
+using namespace badgeuse::portal;
+using namespace badgeuse::protocol;
+
+namespace {
+
+Date date_of(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+Instant at(std::string_view iso) {
+    return *paris::parse_iso8601(iso);
+}
+
+Uuid uuid_n(std::uint8_t n) {
+    std::array<std::uint8_t, 16> bytes{};
+    bytes[15] = n;
+    return Uuid::from_random_bytes(bytes);
+}
+
+// An intent for the fixture's child (id 1) and canteen (id 1), for Friday 7 May 2027.
+BookingIntent canteen_intent(std::uint8_t n, BookingAction action, std::string_view made_at) {
+    return BookingIntent{uuid_n(n), ChildId{1}, ActivityId{1}, date_of(2027, 5, 7), action, at(made_at)};
+}
+
+// A store with one site, one family, one child and the canteen (Mon, Tue, Thu, Fri; 2 working days, 10:00).
+struct Fixture {
+    testing::TempDir dir;
+    std::unique_ptr<PortalStore> store;
+    SiteId site;
+    KioskIdentity kiosk;
+    ChildId child{1};
+    ActivityId canteen_id{1};
+
+    Fixture() {
+        auto opened = open_sqlite_portal_store(dir / "portal.sqlite", OpenMode::CreateIfMissing);
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        site = *store->add_site(Site{SiteId{}, "École Jules Ferry", "Laigneville"});
+        kiosk = KioskIdentity{1, site, "préau"};
+        Child lea;
+        lea.family = FamilyId{1};
+        lea.first_name = "Léa";
+        auto written =
+            store->commit(site, {{ChangeKind::Upsert, Family{FamilyId{}, site, "BLENFANCE-1-1", "Martin"}},
+                                 {ChangeKind::Upsert, lea},
+                                 {ChangeKind::Upsert, canteen(ActivityId{})}});
+        REQUIRE(written.ok());
+        REQUIRE(std::get<Child>((*written)[1]).id == child);
+        REQUIRE(std::get<Activity>((*written)[2]).id == canteen_id);
+    }
+
+    BookingIntent intent(std::uint8_t n, BookingAction action, std::string_view made_at) const {
+        return canteen_intent(n, action, made_at);
+    }
+
+    PushResponse push(std::vector<Event> events) {
+        auto response =
+            store->ingest(kiosk, events, at("2027-05-06T12:00:00+02:00"), HolidayRegion::Metropole);
+        REQUIRE(response.ok());
+        return *response;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a new portal database carries its schema version and opens again") {
+    testing::TempDir dir;
+    {
+        auto store = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::CreateIfMissing);
+        REQUIRE(store.ok());
+    }
+    auto again = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::MustExist);
+    REQUIRE(again.ok());
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "p.sqlite").c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'version'", -1, &statement, nullptr);
+    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(statement, 0) == sqlite_portal_schema_version());
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a missing portal database is not created when it must exist") {
+    testing::TempDir dir;
+    auto store = open_sqlite_portal_store(dir / "none.sqlite", OpenMode::MustExist);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("portal init"));
+    CHECK_FALSE(std::filesystem::exists(dir / "none.sqlite"));
+}
+
+TEST_CASE("a database from a newer incompatible portal is refused and left untouched") {
+    testing::TempDir dir;
+    { REQUIRE(open_sqlite_portal_store(dir / "p.sqlite", OpenMode::CreateIfMissing).ok()); }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "p.sqlite").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto store = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::MustExist);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("newer portal"));
+}
+
+TEST_CASE("an enrollment code works once and not after 24 hours") {
+    Fixture f;
+    const Instant now = at("2027-05-06T08:00:00+02:00");
+    REQUIRE(f.store->add_enrollment_code(f.site, "préau", "code-hash", now + kEnrollmentCodeLifetime).ok());
+    REQUIRE(f.store->add_enrollment_code(f.site, "préau", "old-hash", now + kEnrollmentCodeLifetime).ok());
+
+    auto first = f.store->enroll("code-hash", "préau", "token-hash", now);
+    REQUIRE(first.ok());
+    CHECK(first->failure == EnrollFailure::None);
+    CHECK(first->kiosk.site == f.site);
+    CHECK(first->site_name == "École Jules Ferry");
+    auto found = f.store->kiosk_by_token("token-hash");
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*found)->name == "préau");
+
+    CHECK(f.store->enroll("code-hash", "autre", "token-2", now)->failure == EnrollFailure::UsedCode);
+    CHECK(f.store->enroll("old-hash", "autre", "token-3", now + kEnrollmentCodeLifetime)->failure ==
+          EnrollFailure::ExpiredCode);
+    CHECK(f.store->enroll("nope", "autre", "token-4", now)->failure == EnrollFailure::UnknownCode);
+    CHECK_FALSE(f.store->kiosk_by_token("token-3")->has_value());
+}
+
+TEST_CASE("a pull gives the site's changes in order and only that site's") {
+    Fixture f;
+    const SiteId other = *f.store->add_site(Site{SiteId{}, "École Curie", "Laigneville"});
+    REQUIRE(
+        f.store->commit(other, {{ChangeKind::Upsert, Family{FamilyId{}, other, "BLENFANCE-2-2", "Curie"}}})
+            .ok());
+    auto page = f.store->changes_after(f.site, 0, 100);
+    REQUIRE(page.ok());
+    REQUIRE(page->changes.size() == 3);
+    CHECK(page->more == MorePages::No);
+    CHECK(page->cursor == page->changes.back().seq);
+    CHECK(std::holds_alternative<Family>(page->changes[0].data));
+    CHECK(std::get<Child>(page->changes[1].data).first_name == "Léa");
+    auto other_page = f.store->changes_after(other, 0, 100);
+    REQUIRE(other_page->changes.size() == 1);
+    CHECK(std::get<Family>(other_page->changes[0].data).name == "Curie");
+    auto nothing = f.store->changes_after(f.site, page->cursor, 100);
+    CHECK(nothing->changes.empty());
+    CHECK(nothing->cursor == page->cursor);
+}
+
+TEST_CASE("a pull page never splits one server transaction") {
+    Fixture f;
+    // The fixture wrote three changes in one transaction: a limit of 2 still gives all three.
+    auto page = f.store->changes_after(f.site, 0, 2);
+    REQUIRE(page.ok());
+    CHECK(page->changes.size() == 3);
+    REQUIRE(f.store
+                ->commit(f.site,
+                         {{ChangeKind::Upsert, Guardian{GuardianId{}, FamilyId{1}, "Anne", "Martin", ""}}})
+                .ok());
+    auto first = f.store->changes_after(f.site, 0, 3);
+    CHECK(first->changes.size() == 3);
+    CHECK(first->more == MorePages::Yes);
+    auto second = f.store->changes_after(f.site, first->cursor, 3);
+    REQUIRE(second->changes.size() == 1);
+    CHECK(std::holds_alternative<Guardian>(second->changes[0].data));
+    CHECK(second->more == MorePages::No);
+}
+
+TEST_CASE("a record of another site cannot be overwritten and the write leaves nothing") {
+    Fixture f;
+    const SiteId other = *f.store->add_site(Site{SiteId{}, "École Curie", "Laigneville"});
+    Child intruder;
+    intruder.id = f.child;
+    intruder.first_name = "X";
+    auto written =
+        f.store->commit(other, {{ChangeKind::Upsert, Family{FamilyId{}, other, "BLENFANCE-2-2", "Curie"}},
+                                {ChangeKind::Upsert, intruder}});
+    REQUIRE_FALSE(written.ok());
+    CHECK_THAT(written.error().message, Catch::Contains("another site"));
+    CHECK(f.store->changes_after(other, 0, 100)->changes.empty());
+}
+
+TEST_CASE("an event pushed twice is stored once and answered duplicate with the original result") {
+    Fixture f;
+    AttendanceEvent arrival;
+    arrival.id = uuid_n(1);
+    arrival.child = f.child;
+    arrival.activity = f.canteen_id;
+    arrival.day = date_of(2027, 5, 6);
+    arrival.at = at("2027-05-06T11:40:00+02:00");
+    const BookingIntent late = f.intent(2, BookingAction::Book, "2027-05-06T09:00:00+02:00");
+    auto first = f.push({arrival, late});
+    REQUIRE(first.results.size() == 2);
+    CHECK(first.results[0].outcome == Outcome::Accepted);
+    CHECK(first.results[1].outcome == Outcome::Refused);
+    CHECK(first.results[1].reason == "too_late");
+    auto second = f.push({arrival, late, arrival});
+    REQUIRE(second.results.size() == 3);
+    CHECK(second.results[0].outcome == Outcome::Duplicate);
+    CHECK(second.results[0].original == Outcome::Accepted);
+    CHECK(second.results[1].outcome == Outcome::Duplicate);
+    CHECK(second.results[1].original == Outcome::Refused);
+    CHECK(second.results[1].reason == "too_late");
+    CHECK(second.results[2].outcome == Outcome::Duplicate);
+    CHECK(*f.store->event_count() == 2);
+}
+
+TEST_CASE("attendance of a child the portal does not know is still accepted") {
+    Fixture f;
+    AttendanceEvent arrival;
+    arrival.id = uuid_n(3);
+    arrival.child = ChildId{999};
+    arrival.activity = f.canteen_id;
+    arrival.day = date_of(2027, 5, 6);
+    arrival.at = at("2027-05-06T11:40:00+02:00");
+    CHECK(f.push({arrival}).results[0].outcome == Outcome::Accepted);
+}
+
+TEST_CASE("a kiosk booking for Friday 7 May 2027 is open until Tuesday 10:00, Thursday being Ascension") {
+    Fixture f;
+    auto response = f.push({f.intent(4, BookingAction::Book, "2027-05-04T09:59:59+02:00")});
+    CHECK(response.results[0].outcome == Outcome::Accepted);
+    CHECK(*f.store->reservation(f.child, f.canteen_id, date_of(2027, 5, 7)) == ReservationState::Booked);
+    auto page = f.store->changes_after(f.site, 3, 100);
+    REQUIRE(page->changes.size() == 1);
+    CHECK(std::get<ReservationRecord>(page->changes[0].data).state == ReservationState::Booked);
+    CHECK(f.push({f.intent(5, BookingAction::Book, "2027-05-04T10:00:00+02:00")}).results[0].reason ==
+          "too_late");
+}
+
+TEST_CASE("the latest booking intent wins whatever order they arrive in") {
+    const std::vector<Event> intents = {
+        canteen_intent(6, BookingAction::Book, "2027-05-04T08:00:00+02:00"),
+        canteen_intent(7, BookingAction::Cancel, "2027-05-04T09:00:00+02:00"),
+        canteen_intent(8, BookingAction::Book, "2027-05-04T09:00:00+02:00"), // same time, greater id: wins
+    };
+    for (const std::vector<std::size_t>& order : std::vector<std::vector<std::size_t>>{
+             {0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}) {
+        Fixture f;
+        for (std::size_t i : order)
+            CHECK(f.push({intents[i]}).results[0].outcome == Outcome::Accepted);
+        CHECK(*f.store->reservation(f.child, f.canteen_id, date_of(2027, 5, 7)) == ReservationState::Booked);
+    }
+}
+
+TEST_CASE("a booking for an unknown child or activity is refused with its reason") {
+    Fixture f;
+    BookingIntent intent = f.intent(9, BookingAction::Book, "2027-05-03T08:00:00+02:00");
+    intent.child = ChildId{42};
+    CHECK(f.push({intent}).results[0].reason == "unknown_child");
+    intent = f.intent(10, BookingAction::Book, "2027-05-03T08:00:00+02:00");
+    intent.activity = ActivityId{42};
+    CHECK(f.push({intent}).results[0].reason == "unknown_activity");
+}
+
+TEST_CASE("an absence declared at the kiosk becomes a change for the site") {
+    Fixture f;
+    AbsenceDeclared declared{uuid_n(11),           f.child,   date_of(2027, 5, 10),
+                             date_of(2027, 5, 11), "maladie", at("2027-05-06T08:00:00+02:00")};
+    CHECK(f.push({declared}).results[0].outcome == Outcome::Accepted);
+    auto page = f.store->changes_after(f.site, 3, 100);
+    REQUIRE(page->changes.size() == 1);
+    const auto& absence = std::get<Absence>(page->changes[0].data);
+    CHECK(absence.child == f.child);
+    CHECK(absence.reason == "maladie");
+    CHECK(absence.id.value > 0);
+}
