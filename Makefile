@@ -1,6 +1,6 @@
 # Badgeuse's top-level Makefile only delegates to the CMake presets (as neovim's does).
 #   make deps   install the Debian 12 packages the build and tests need
-#   make demo   build (release) and start the demo
+#   make demo   build (release) and start the kiosk window on the demo school
 #   make test   build (dev) and run every test with ctest
 #   make bench  build (release) and run the benchmarks
 # Variables: PRESET (dev, release, asan), WERROR=ON to make warnings errors (CI does).
@@ -30,13 +30,20 @@ test: build
 demo: deps
 	$(CMAKE) --preset release -DBADGEUSE_WERROR=$(WERROR)
 	$(CMAKE) --build --preset release
-	build/release/tools/badgeuse-demo $(DEMO_ARGS)
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "make demo: no display (DISPLAY is not set): the kiosk needs a screen."; \
+	  echo "  Run it from a desktop session, or under Xvfb: xvfb-run -a build/release/kiosk/kiosk --demo --windowed"; \
+	  echo "  The text demo needs none: build/release/tools/badgeuse-demo"; \
+	  exit 1; \
+	fi
+	build/release/kiosk/kiosk --demo --windowed $(DEMO_ARGS)
 
 bench: deps
 	$(CMAKE) --preset release -DBADGEUSE_WERROR=$(WERROR)
 	$(CMAKE) --build --preset release
 	$(CMAKE) -E make_directory build/bench
 	build/release/tests/bench/badgeuse-bench --out build/bench
+	build/release/tests/bench/kiosk-bench --out build/bench --kiosk build/release/kiosk/kiosk
 
 asan:
 	$(MAKE) test PRESET=asan

@@ -25,4 +25,12 @@ Uuid SystemUuidSource::next() {
     return Uuid::from_random_bytes(bytes);
 }
 
+Uuid SequenceUuidSource::next() {
+    std::array<std::uint8_t, 16> bytes{};
+    auto n = ++m_next;
+    for (std::size_t i = 0; i < 8; ++i)
+        bytes[15 - i] = static_cast<std::uint8_t>(n >> (8 * i));
+    return Uuid::from_random_bytes(bytes);
+}
+
 } // namespace badgeuse::app

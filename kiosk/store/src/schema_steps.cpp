@@ -171,9 +171,39 @@ CREATE TABLE refused_tap (
 CREATE INDEX refused_tap_by_time ON refused_tap (at_ms);
 )sql";
 
+// Parents' booking intents made at the kiosk (each queued in the outbox, kind 'booking_intent'), and
+// the PINs of families and staff with their lockouts. New tables only: compatible version 1 still.
+// Intents keep the day and the parent's instant: the portal judges the deadline on that instant.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE booking_intent (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    family_id INTEGER NOT NULL,
+    child_id INTEGER NOT NULL,
+    activity_id INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    action TEXT NOT NULL,          -- 'book' or 'cancel'
+    made_at_ms INTEGER NOT NULL,
+    state TEXT NOT NULL,           -- 'waiting', 'accepted', 'refused'
+    refusal TEXT NOT NULL          -- the portal's reason when refused
+);
+CREATE INDEX booking_intent_by_family ON booking_intent (family_id, made_at_ms);
+
+CREATE TABLE pin_credential (
+    subject TEXT PRIMARY KEY NOT NULL, -- 'family:42', 'staff:3'
+    hash TEXT NOT NULL                 -- crypto_pwhash_str (argon2id): salt and cost inside
+);
+
+CREATE TABLE pin_lockout (
+    subject TEXT PRIMARY KEY NOT NULL,
+    failures INTEGER NOT NULL,
+    locked_until_ms INTEGER            -- NULL while not locked
+);
+)sql";
+
 constexpr std::array kSteps = {
     SchemaStep{1, 1, kVersion1},
     SchemaStep{2, 1, kVersion2},
+    SchemaStep{3, 1, kVersion3},
 };
 
 static_assert(kSteps.back().version == kSchemaVersion, "the last schema step must be kSchemaVersion");

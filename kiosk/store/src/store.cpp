@@ -100,7 +100,9 @@ Store::Store(std::unique_ptr<Database> db, int schema_version, int compatible_ve
     , m_absences(*m_db)
     , m_attendance(*m_db)
     , m_closed_periods(*m_db)
-    , m_refused_taps(*m_db) {}
+    , m_refused_taps(*m_db)
+    , m_booking_intents(*m_db)
+    , m_pins(*m_db) {}
 
 Store::Store(Store&& other) noexcept = default;
 Store& Store::operator=(Store&& other) noexcept = default;

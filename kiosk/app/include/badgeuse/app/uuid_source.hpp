@@ -20,4 +20,13 @@ public:
     Uuid next() override;
 };
 
+// Version-4 UUIDs numbered 1, 2, 3...: tests and the UI's screenshots get the same ids on every run.
+class SequenceUuidSource final : public UuidSource {
+public:
+    Uuid next() override;
+
+private:
+    std::uint64_t m_next = 0;
+};
+
 } // namespace badgeuse::app

@@ -13,6 +13,8 @@ namespace badgeuse::store {
 
 // The kind of an outbox row for an attendance event; later kinds (booking intents) get their own.
 inline constexpr std::string_view kAttendanceOutboxKind = "attendance";
+// A parent's booking or cancellation made at the kiosk (the row's event UUID is the intent's).
+inline constexpr std::string_view kBookingIntentOutboxKind = "booking_intent";
 
 struct OutboxEntry {
     std::int64_t seq = 0; // increasing, never reused: the push order

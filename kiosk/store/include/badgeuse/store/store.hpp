@@ -8,11 +8,13 @@
 #include "badgeuse/store/activity_repository.hpp"
 #include "badgeuse/store/attendance_repository.hpp"
 #include "badgeuse/store/badge_repository.hpp"
+#include "badgeuse/store/booking_intent_repository.hpp"
 #include "badgeuse/store/child_repository.hpp"
 #include "badgeuse/store/closed_period_repository.hpp"
 #include "badgeuse/store/family_repository.hpp"
 #include "badgeuse/store/guardian_repository.hpp"
 #include "badgeuse/store/outbox.hpp"
+#include "badgeuse/store/pin_repository.hpp"
 #include "badgeuse/store/refused_tap_repository.hpp"
 #include "badgeuse/store/reservation_repository.hpp"
 #include "badgeuse/store/site_repository.hpp"
@@ -31,7 +33,7 @@
 namespace badgeuse::store {
 
 // The schema this build creates and upgrades files to.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // How much of the file Store::open reads to find damage before trusting it. Quick reads every page
 // (PRAGMA quick_check: about a second for a year of a large town); Skip only opens, for benchmarks
@@ -81,6 +83,8 @@ public:
     AttendanceRepository& attendance() { return m_attendance; }
     ClosedPeriodRepository& closed_periods() { return m_closed_periods; }
     RefusedTapRepository& refused_taps() { return m_refused_taps; }
+    BookingIntentRepository& booking_intents() { return m_booking_intents; }
+    PinRepository& pins() { return m_pins; }
 
     // Writes the event and its outbox row in one transaction; when it returns outside any open
     // Transaction, both are on disk. The UUID names the fact: recording an event whose UUID is already
@@ -89,6 +93,11 @@ public:
     // An event from the portal gets no outbox row: the portal has it already.
     Result<RecordOutcome> record_attendance(const AttendanceEvent& event,
                                             EventOrigin origin = EventOrigin::ThisKiosk);
+
+    // Writes a parent's booking intent, its outbox row (kind kBookingIntentOutboxKind) and its effect on
+    // the local reservations in one transaction, so the planning shows it at once; the portal, the
+    // source of truth, accepts or refuses it later. A UUID already stored writes nothing.
+    Result<RecordOutcome> record_booking_intent(const BookingIntent& intent);
 
     // Up to `limit` rows, oldest first.
     Result<std::vector<OutboxEntry>> outbox_pending(std::size_t limit);
@@ -128,6 +137,8 @@ private:
     AttendanceRepository m_attendance;
     ClosedPeriodRepository m_closed_periods;
     RefusedTapRepository m_refused_taps;
+    BookingIntentRepository m_booking_intents;
+    PinRepository m_pins;
 };
 
 } // namespace badgeuse::store
