@@ -4,6 +4,8 @@
 #include "badgeuse/app/kiosk_demo.hpp"
 #include "badgeuse/app/kiosk_runtime.hpp"
 #include "badgeuse/app/system_clock.hpp"
+#include "badgeuse/drivers/reader_config.hpp"
+#include "badgeuse/drivers/tap_rate_limiter.hpp"
 #include "badgeuse/ui/kiosk_loop.hpp"
 #include "kiosk_config.hpp"
 
@@ -11,7 +13,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 
 using namespace badgeuse;
@@ -136,7 +140,35 @@ int main(int argc, char** argv) {
     if (headless)
         return run_headless(runtime);
 
-    // The readers (drivers/) are not wired in yet: the demo's panel is the only reader there is.
+    // The demo runs the simulated reader (drivers/sim) beside its on-screen panel, so that
+    // `badge-sim tap UID --socket <path>` taps the running demo through the same driver path a real
+    // reader takes. kiosk.toml's [reader] (nfc, hid) is not read yet: outside the demo no reader runs.
+    std::unique_ptr<drivers::BadgeReader> reader;
+    drivers::TapRateLimiter limiter;
+    if (demo) {
+        drivers::ReaderConfig reader_config;
+        reader_config.kind = drivers::ReaderKind::Sim;
+        reader_config.id = "badge-sim";
+        reader_config.socket = std::filesystem::absolute(config.database).parent_path() / "badge-sim.sock";
+        auto made = drivers::make_reader(reader_config);
+        if (made) {
+            reader = std::move(*made);
+            drivers::ReaderCallbacks callbacks;
+            callbacks.on_tap = drivers::limit_taps(limiter, [&runtime](drivers::BadgeTap tap) {
+                runtime.taps.push(app::BadgeTap{std::move(tap.uid), std::move(tap.reader), tap.at});
+            });
+            callbacks.on_log = [](drivers::LogLevel, std::string_view line) {
+                spdlog::info("reader: {}", line);
+            };
+            if (auto started = reader->start(std::move(callbacks)); !started) {
+                spdlog::warn("demo: the simulated reader did not start: {}", started.error().message);
+                reader.reset();
+            } else {
+                spdlog::info("demo: simulated reader on {} (badge-sim tap UID --socket {})",
+                             reader_config.socket.string(), reader_config.socket.string());
+            }
+        }
+    }
     if (demo)
         runtime.app->set_reader_status(true, "Lecteur de démonstration : touchez un badge à droite");
     else
@@ -158,5 +190,7 @@ int main(int argc, char** argv) {
         spdlog::info("demo: {} children; tap the badges on the right, or press 1-9; Escape quits",
                      runtime.school->children.size());
     loop.run();
+    if (reader)
+        reader->stop();
     return 0;
 }
