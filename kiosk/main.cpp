@@ -170,10 +170,12 @@ int main(int argc, char** argv) {
         }
     }
     if (demo)
-        runtime.app->set_reader_status(true, "Lecteur de démonstration : touchez un badge à droite");
+        runtime.app->set_reader_health({app::ReaderLink::Connected, "badge-sim",
+                                        "Lecteur de démonstration : touchez un badge à droite", 0});
     else
-        runtime.app->set_reader_status(
-            false, "Lecteur non trouvé : vérifiez son câble USB puis redémarrez la borne");
+        runtime.app->set_reader_health(
+            {app::ReaderLink::Error, "",
+             "Lecteur non trouvé : vérifiez son câble USB puis redémarrez la borne", 0});
     runtime.taps.set_wake([] { ui::KioskLoop::wake(); });
     ui::Sounds sounds;
     ui::LoopHooks hooks;

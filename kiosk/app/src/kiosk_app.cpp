@@ -57,7 +57,8 @@ KioskApp::KioskApp(store::Store& store, const Clock& clock, CheckInService& chec
     , m_booking(&booking)
     , m_settings(std::move(settings))
     , m_last_activity(clock.now()) {
-    m_reader_text = "Lecteur connecté";
+    m_reader.link = ReaderLink::Connected;
+    m_reader.text = "Lecteur connecté";
     refresh_counts();
 }
 
@@ -65,14 +66,13 @@ const Catalog& KioskApp::catalog() const {
     return m_settings.language == Language::English ? m_settings.english : m_settings.french;
 }
 
-void KioskApp::set_reader_status(bool ok, std::string text) {
-    m_reader_ok = ok;
-    m_reader_text = std::move(text);
+void KioskApp::set_reader_health(ReaderHealth health) {
+    m_reader = std::move(health);
     changed();
 }
 
-void KioskApp::set_sync_status(std::string text) {
-    m_sync_text = std::move(text);
+void KioskApp::set_sync_health(SyncHealth health) {
+    m_sync = std::move(health);
     changed();
 }
 
@@ -175,6 +175,8 @@ std::optional<Tone> KioskApp::take_sound() {
 }
 
 void KioskApp::update() {
+    for (auto& letter : m_mailbox.take())
+        letter(*this);
     Instant now = m_clock->now();
     while (!m_verdicts.empty() && now - m_verdicts.front().since >= verdict_duration()) {
         Instant ended = m_verdicts.front().since + verdict_duration();
@@ -498,11 +500,11 @@ BadgeView KioskApp::badge_view() const {
     v.counts = m_counts;
     v.prompt = c.tr("Passe ton badge");
     auto waiting = m_store->outbox_count();
-    v.sync = m_sync_text.empty() ? std::string(c.tr("Hors ligne")) : m_sync_text;
+    v.sync = sync_text(m_sync, m_clock->now(), c);
     if (waiting && *waiting > 0)
         v.sync += " · " + fill(c.tr("{count} événements en attente"), {{"count", std::to_string(*waiting)}});
-    v.reader = c.tr(m_reader_text);
-    v.reader_ok = m_reader_ok;
+    v.reader = c.tr(m_reader.text);
+    v.reader_ok = m_reader.link == ReaderLink::Connected;
     v.parents_button = c.tr("Parents");
     v.staff_button = c.tr("Personnel");
     v.language_button = m_settings.language == Language::French ? "English" : "Français";
@@ -654,7 +656,7 @@ RosterView KioskApp::roster_view() const {
     v.roll_call_button = c.tr("Appel d'urgence");
     auto waiting = m_store->outbox_count();
     v.state =
-        m_reader_text + " · " +
+        std::string(c.tr(m_reader.text)) + " · " +
         fill(c.tr("{count} événements en attente"), {{"count", std::to_string(waiting ? *waiting : 0)}}) +
         " · " + fill(c.tr("version {version}"), {{"version", m_settings.version}});
     if (activities.empty())

@@ -22,6 +22,26 @@ std::string weekday_text(std::chrono::weekday day, const Catalog& catalog) {
     return std::string(catalog.tr(kWeekdays[day.c_encoding()]));
 }
 
+std::string sync_text(const SyncHealth& sync, Instant now, const Catalog& catalog) {
+    switch (sync.link) {
+    case SyncLink::NotConfigured:
+        return std::string(catalog.tr("Synchronisation non configurée"));
+    case SyncLink::Connecting:
+        return std::string(catalog.tr("Connexion au portail…"));
+    case SyncLink::Online:
+        return std::string(catalog.tr("En ligne"));
+    case SyncLink::Offline:
+        break;
+    }
+    if (!sync.offline_since)
+        return std::string(catalog.tr("Hors ligne"));
+    if (paris::local_date(*sync.offline_since) == paris::local_date(now))
+        return fill(catalog.tr("Hors ligne depuis {time}"),
+                    {{"time", paris::format_hhmm(*sync.offline_since)}});
+    return fill(catalog.tr("Hors ligne depuis le {date}"),
+                {{"date", day_month_text(paris::local_date(*sync.offline_since), catalog)}});
+}
+
 std::string long_date_text(Date day, const Catalog& catalog) {
     return fill(catalog.tr("{weekday} {day} {month} {year}"),
                 {{"weekday", weekday_text(weekday_of(day), catalog)},

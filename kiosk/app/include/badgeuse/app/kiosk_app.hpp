@@ -6,12 +6,15 @@
 #include "badgeuse/app/booking_service.hpp"
 #include "badgeuse/app/catalog.hpp"
 #include "badgeuse/app/check_in_service.hpp"
+#include "badgeuse/app/health.hpp"
 #include "badgeuse/app/sessions.hpp"
 #include "badgeuse/app/tap_queue.hpp"
+#include "badgeuse/app/ui_mailbox.hpp"
 #include "badgeuse/app/views.hpp"
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +31,9 @@ struct KioskSettings {
     Catalog english;
     Language language = Language::French;
     std::vector<DemoBadge> demo_badges; // filled by --demo: the on-screen panel
+    // "Synchroniser maintenant" on the staff screen: asks the sync client for a pull and push now.
+    // Runs on the UI thread and must not block (the client posts the work to its own thread).
+    std::function<void()> sync_now;
 };
 
 class KioskApp {
@@ -61,9 +67,14 @@ public:
     std::uint64_t generation() const { return m_generation; }
     std::size_t verdicts_waiting() const { return m_verdicts.empty() ? 0 : m_verdicts.size() - 1; }
 
-    // `text` is a msgid of the catalogs (French): it is translated when shown.
-    void set_reader_status(bool ok, std::string text);
-    void set_sync_status(std::string text);
+    // The reader's and the portal link's state, posted by their threads through mailbox().
+    // ReaderHealth::text is a msgid of the catalogs (French): it is translated when shown.
+    void set_reader_health(ReaderHealth health);
+    void set_sync_health(SyncHealth health);
+    const ReaderHealth& reader_health() const { return m_reader; }
+    const SyncHealth& sync_health() const { return m_sync; }
+    // Worker threads post here; update() runs what was posted, on the UI thread.
+    UiMailbox& mailbox() { return m_mailbox; }
     const Catalog& catalog() const;
 
 private:
@@ -96,9 +107,9 @@ private:
     Instant m_last_activity;
     std::uint64_t m_generation = 0;
     Brightness m_drawn_brightness = Brightness::Normal;
-    std::string m_reader_text;
-    bool m_reader_ok = true;
-    std::string m_sync_text;
+    ReaderHealth m_reader;
+    SyncHealth m_sync;
+    UiMailbox m_mailbox;
 
     // Sign-in: which subject, and what was typed.
     enum class SignInStep { Code, Pin };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "badgeuse/app/catalog.hpp"
+#include "badgeuse/app/health.hpp"
 #include "badgeuse/core/activity.hpp"
 #include "badgeuse/core/check_in.hpp"
 #include "badgeuse/core/deadline.hpp"
@@ -24,6 +25,11 @@ std::string activity_hours_text(const Activity& activity);
 enum class TextLength { Long, Short };
 std::string deadline_text(const BookingWindow& window, Instant now, const Catalog& catalog,
                           TextLength length = TextLength::Long);
+
+// The badge screen's word on the portal link: "En ligne", "Hors ligne depuis 10:42" (or "depuis le
+// 3 décembre" when the outage began on another day), "Connexion au portail…", "Synchronisation non
+// configurée". The events waiting are added by the caller.
+std::string sync_text(const SyncHealth& sync, Instant now, const Catalog& catalog);
 
 struct VerdictTexts {
     std::string headline;
