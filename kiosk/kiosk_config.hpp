@@ -3,9 +3,12 @@
 #pragma once
 
 #include "badgeuse/app/catalog.hpp"
+#include "badgeuse/app/sync_connection.hpp"
+#include "badgeuse/drivers/reader_config.hpp"
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -27,6 +30,10 @@ struct KioskConfig {
     std::chrono::minutes lockout{15};
     std::filesystem::path assets;
     std::filesystem::path fonts = "/usr/share/fonts/truetype/dejavu";
+    // [reader]: the badge reader. Absent: no reader runs (the staff screen says so), except in --demo.
+    std::optional<drivers::ReaderConfig> reader;
+    // [sync]: the portal. Absent: the kiosk works alone (the badge screen says "non configuré").
+    std::optional<app::SyncConfig> sync;
 };
 
 // Paths in the file are relative to the file's folder.

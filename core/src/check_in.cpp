@@ -173,25 +173,26 @@ CheckInDecision decide_check_in(const CheckInInput& input) {
         return decision;
     }
 
-    bool absent = std::any_of(input.absences.begin(), input.absences.end(), [&](const Absence& a) {
-        return a.child == input.child->id && a.covers(today);
-    });
-    bool reserved =
-        std::any_of(input.reservations.begin(), input.reservations.end(), [&](const Reservation& r) {
-            return r.child == input.child->id && r.activity == activity->id && r.day == today;
-        });
-    if (absent) {
-        decision.verdict = Verdict::AcceptedDeclaredAbsent;
-        decision.event =
-            EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::DeclaredAbsent};
-    } else if (!reserved && activity->reservation == ReservationPolicy::Required) {
-        decision.verdict = Verdict::AcceptedNotReserved;
-        decision.event = EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::NotReserved};
-    } else {
-        decision.verdict = Verdict::Welcome;
-        decision.event = EventToRecord{activity->id, today, EventKind::Arrival, AttendanceFlag::None};
-    }
+    AttendanceFlag flag = arrival_flag(*input.child, *activity, today, input.reservations, input.absences);
+    decision.verdict = flag == AttendanceFlag::DeclaredAbsent ? Verdict::AcceptedDeclaredAbsent
+                       : flag == AttendanceFlag::NotReserved  ? Verdict::AcceptedNotReserved
+                                                              : Verdict::Welcome;
+    decision.event = EventToRecord{activity->id, today, EventKind::Arrival, flag};
     return decision;
+}
+
+AttendanceFlag arrival_flag(const Child& child, const Activity& activity, Date day,
+                            std::span<const Reservation> reservations, std::span<const Absence> absences) {
+    bool absent = std::any_of(absences.begin(), absences.end(),
+                              [&](const Absence& a) { return a.child == child.id && a.covers(day); });
+    if (absent)
+        return AttendanceFlag::DeclaredAbsent;
+    bool reserved = std::any_of(reservations.begin(), reservations.end(), [&](const Reservation& r) {
+        return r.child == child.id && r.activity == activity.id && r.day == day;
+    });
+    if (!reserved && activity.reservation == ReservationPolicy::Required)
+        return AttendanceFlag::NotReserved;
+    return AttendanceFlag::None;
 }
 
 } // namespace badgeuse

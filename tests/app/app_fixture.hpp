@@ -60,6 +60,24 @@ struct AppKiosk {
             app().apply(intents);
         }
     }
+    void letters(std::string_view typed) {
+        for (char c : typed) {
+            app::Intents intents;
+            intents.letter = c;
+            app().apply(intents);
+        }
+    }
+    void pick(int index) {
+        app::Intents intents;
+        intents.pick = index;
+        app().apply(intents);
+    }
+    // The demo's staff member signs in with badge and PIN; the roster opens on the activity open now.
+    void sign_in_staff() {
+        tap(demo_uid("Personnel"));
+        keys(std::string(app::kDemoPin) + "\n");
+        REQUIRE(app().screen() == app::Screen::StaffRoster);
+    }
     void wait(std::chrono::milliseconds d) {
         clock.advance(d);
         app().update();

@@ -43,15 +43,19 @@ TEST_CASE("portal init creates the database named by database.url and says so, t
     CHECK_THAT(second.out, Catch::StartsWith("up to date: "));
 }
 
-TEST_CASE("database.url must be a sqlite URL, and says what it expected") {
+TEST_CASE("database.url must be a sqlite or postgresql URL, and says what it expected") {
     TempDir dir;
-    auto postgres =
-        portal_exe({"init", "--config", write_config(dir, "[database]\nurl = \"postgresql://x/y\"\n")});
+    auto postgres = portal_exe(
+        {"init", "--config", write_config(dir, "[database]\nurl = \"postgresql://db.example\"\n")});
     CHECK(postgres.exit_code == 2);
-    CHECK_THAT(postgres.err, Catch::Contains("database.url") && Catch::Contains("PostgreSQL"));
+    CHECK_THAT(postgres.err, Catch::Contains("database.url") && Catch::Contains("naming its database"));
     auto other = portal_exe({"init", "--config", write_config(dir, "[database]\nurl = \"/tmp/x.sqlite\"\n")});
     CHECK(other.exit_code == 2);
     CHECK_THAT(other.err, Catch::Contains("database.url: expected sqlite:///absolute/path"));
+    auto scheme = portal_exe({"init", "--config", write_config(dir, "[database]\nurl = \"mysql://h/db\"\n")});
+    CHECK(scheme.exit_code == 2);
+    CHECK_THAT(scheme.err,
+               Catch::Contains("postgresql://user@host/database") && Catch::Contains("mysql://h/db"));
     auto number = portal_exe({"init", "--config", write_config(dir, "[database]\nurl = 3\n")});
     CHECK(number.exit_code == 2);
     auto unknown = portal_exe({"init", "--config", write_config(dir, "[database]\npath = \"x\"\n")});
@@ -64,7 +68,8 @@ TEST_CASE("an absolute sqlite URL is used as it is") {
     const std::string file = (dir / "abs.sqlite").string();
     const PortalConfig config =
         load_portal_config(write_config(dir, "[database]\nurl = \"sqlite://" + file + "\"\n"));
-    CHECK(config.database_path == file);
+    CHECK(config.database.backend == DatabaseBackend::Sqlite);
+    CHECK(config.database.sqlite_path == file);
 }
 
 TEST_CASE("portal enroll prints a one-time code that enrolls one kiosk of the site") {

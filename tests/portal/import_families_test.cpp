@@ -1,7 +1,9 @@
-// `portal import families`: a CSV of one site's families, all or nothing, errors by line and column.
+// `portal import families`: a CSV of one site's families, all or nothing, errors by line and column;
+// on both store backends (a real SQLite file, a real PostgreSQL database).
 #include "badgeuse/portal/import_families.hpp"
 #include "badgeuse/portal/portal_store.hpp"
 #include "run_process.hpp"
+#include "store_backends.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,17 +12,20 @@
 
 using namespace badgeuse;
 using namespace badgeuse::portal;
+using badgeuse::testing::PostgreSQL;
 using badgeuse::testing::run_process;
+using badgeuse::testing::SQLite;
 using badgeuse::testing::TempDir;
 
 namespace {
 
 const std::string kHeader = std::string(kFamiliesHeader) + "\n";
 
+template <typename Backend>
 struct Db {
     TempDir dir;
-    std::unique_ptr<PortalStore> store =
-        open_sqlite_portal_store(dir / "portal.sqlite", OpenMode::CreateIfMissing).value();
+    DatabaseUrl url = Backend::fresh(dir);
+    std::unique_ptr<PortalStore> store = open_portal_store(url, OpenMode::CreateIfMissing).value();
 
     std::size_t changes(const std::string& site_name) {
         auto site = store->find_site(site_name);
@@ -33,8 +38,9 @@ struct Db {
 
 } // namespace
 
-TEST_CASE("a families file creates the site, families, guardians, children and badges") {
-    Db db;
+TEMPLATE_TEST_CASE("a families file creates the site, families, guardians, children and badges", "[store]",
+                   SQLite, PostgreSQL) {
+    Db<TestType> db;
     const std::string csv =
         kHeader +
         "Jules Ferry,BLENFANCE-1-1,Famille "
@@ -61,8 +67,9 @@ TEST_CASE("a families file creates the site, families, guardians, children and b
     CHECK(std::get<Child>(page->changes[5].data).pai);
 }
 
-TEST_CASE("a bad value names the line and the column and imports nothing") {
-    Db db;
+TEMPLATE_TEST_CASE("a bad value names the line and the column and imports nothing", "[store]", SQLite,
+                   PostgreSQL) {
+    Db<TestType> db;
     const std::string csv = kHeader + "Jules Ferry,BLENFANCE-1-1,Martin,,,,Léa,Martin,CP,standard,,,\n" +
                             "Jules Ferry,BLENFANCE-1-2,Diallo,,,,Awa,Diallo,CE1,halal,,,\n";
     auto summary = import_families(*db.store, csv, "families.csv");
@@ -72,8 +79,9 @@ TEST_CASE("a bad value names the line and the column and imports nothing") {
     CHECK_FALSE(db.store->find_site("Jules Ferry")->has_value());
 }
 
-TEST_CASE("a wrong header, a short row or a second site is refused with where") {
-    Db db;
+TEMPLATE_TEST_CASE("a wrong header, a short row or a second site is refused with where", "[store]", SQLite,
+                   PostgreSQL) {
+    Db<TestType> db;
     CHECK_THAT(import_families(*db.store, "site,code\n", "f.csv").error().message,
                Catch::StartsWith("f.csv:1: expected the header"));
     CHECK_THAT(import_families(*db.store, kHeader + "A,BLENFANCE-1-1,M\n", "f.csv").error().message,
@@ -95,8 +103,9 @@ TEST_CASE("a wrong header, a short row or a second site is refused with where") 
         Catch::Contains("never closed"));
 }
 
-TEST_CASE("importing the same family twice is refused the second time") {
-    Db db;
+TEMPLATE_TEST_CASE("importing the same family twice is refused the second time", "[store]", SQLite,
+                   PostgreSQL) {
+    Db<TestType> db;
     const std::string csv = kHeader + "A,BLENFANCE-1-1,M,,,,L,M,,,,,\n";
     REQUIRE(import_families(*db.store, csv, "f.csv").ok());
     auto again = import_families(*db.store, csv, "f.csv");
@@ -105,9 +114,15 @@ TEST_CASE("importing the same family twice is refused the second time") {
     CHECK(db.changes("A") == 2);
 }
 
-TEST_CASE("portal import families reports the line on stderr and exits 2") {
+TEMPLATE_TEST_CASE("portal import families reports the line on stderr and exits 2", "[store]", SQLite,
+                   PostgreSQL) {
     TempDir dir;
-    std::ofstream(dir / "portal.toml") << "[database]\nurl = \"sqlite://portal.sqlite\"\n";
+    const DatabaseUrl url = TestType::fresh(dir);
+    std::ofstream(dir / "portal.toml")
+        << "[database]\nurl = \""
+        << (url.backend == DatabaseBackend::Sqlite ? "sqlite://" + url.sqlite_path.string()
+                                                   : url.postgres_uri)
+        << "\"\n";
     const std::string config = (dir / "portal.toml").string();
     REQUIRE(run_process(BADGEUSE_PORTAL_EXE, {"init", "--config", config}).exit_code == 0);
     std::ofstream(dir / "bad.csv") << kHeader << "A,BLENFANCE-1-1,M,,,,,M,,,,,\n";

@@ -1,15 +1,18 @@
-// The SQLite portal store on a real file: migrations, enrollment codes, the change log and its pages,
-// and the ingestion of events (idempotent by UUID, deadline, latest intent wins, attendance kept).
+// The portal store on both backends, each test case on a fresh database (a real SQLite file, a real
+// PostgreSQL database): migrations, enrollment codes, the change log and its pages, and the ingestion of
+// events (idempotent by UUID, deadline, latest intent wins, attendance kept).
 #include "badgeuse/core/paris_time.hpp"
 #include "badgeuse/portal/portal_store.hpp"
+#include "store_backends.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
-#include <sqlite3.h>
 
 using namespace badgeuse;
 using namespace badgeuse::portal;
 using namespace badgeuse::protocol;
+using badgeuse::testing::PostgreSQL;
+using badgeuse::testing::SQLite;
 
 namespace {
 
@@ -33,8 +36,10 @@ BookingIntent canteen_intent(std::uint8_t n, BookingAction action, std::string_v
 }
 
 // A store with one site, one family, one child and the canteen (Mon, Tue, Thu, Fri; 2 working days, 10:00).
+template <typename Backend>
 struct Fixture {
     testing::TempDir dir;
+    DatabaseUrl url = Backend::fresh(dir);
     std::unique_ptr<PortalStore> store;
     SiteId site;
     KioskIdentity kiosk;
@@ -42,7 +47,8 @@ struct Fixture {
     ActivityId canteen_id{1};
 
     Fixture() {
-        auto opened = open_sqlite_portal_store(dir / "portal.sqlite", OpenMode::CreateIfMissing);
+        auto opened = open_portal_store(url, OpenMode::CreateIfMissing);
+        INFO((opened.ok() ? "" : opened.error().message));
         REQUIRE(opened.ok());
         store = std::move(*opened);
         site = *store->add_site(Site{SiteId{}, "École Jules Ferry", "Laigneville"});
@@ -73,22 +79,21 @@ struct Fixture {
 
 } // namespace
 
-TEST_CASE("a new portal database carries its schema version and opens again") {
+#define STORE_TEST(name) TEMPLATE_TEST_CASE(name, "[store]", SQLite, PostgreSQL)
+
+STORE_TEST("a new portal database carries its schema version and opens again") {
     testing::TempDir dir;
+    const DatabaseUrl url = TestType::fresh(dir);
     {
-        auto store = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::CreateIfMissing);
+        auto store = open_portal_store(url, OpenMode::CreateIfMissing);
+        INFO((store.ok() ? "" : store.error().message));
         REQUIRE(store.ok());
     }
-    auto again = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::MustExist);
+    auto again = open_portal_store(url, OpenMode::MustExist);
     REQUIRE(again.ok());
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir / "p.sqlite").c_str(), &db) == SQLITE_OK);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'version'", -1, &statement, nullptr);
-    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(statement, 0) == sqlite_portal_schema_version());
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    CHECK(TestType::query(url, "SELECT value FROM meta WHERE key = 'version'") ==
+          std::to_string(portal_schema_version(url)));
+    CHECK(sqlite_portal_schema_version() == postgres_portal_schema_version());
 }
 
 TEST_CASE("a missing portal database is not created when it must exist") {
@@ -99,20 +104,75 @@ TEST_CASE("a missing portal database is not created when it must exist") {
     CHECK_FALSE(std::filesystem::exists(dir / "none.sqlite"));
 }
 
-TEST_CASE("a database from a newer incompatible portal is refused and left untouched") {
+TEST_CASE("a PostgreSQL database without the portal's schema is not touched when it must exist") {
     testing::TempDir dir;
-    { REQUIRE(open_sqlite_portal_store(dir / "p.sqlite", OpenMode::CreateIfMissing).ok()); }
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir / "p.sqlite").c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-    auto store = open_sqlite_portal_store(dir / "p.sqlite", OpenMode::MustExist);
+    const DatabaseUrl url = PostgreSQL::fresh(dir);
+    auto store = open_portal_store(url, OpenMode::MustExist);
     REQUIRE_FALSE(store.ok());
-    CHECK_THAT(store.error().message, Catch::Contains("newer portal"));
+    CHECK_THAT(store.error().message,
+               Catch::Contains("portal init") && Catch::Contains("holds no portal data"));
+    CHECK(PostgreSQL::query(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == "0");
 }
 
-TEST_CASE("an enrollment code works once and not after 24 hours") {
-    Fixture f;
+TEST_CASE("a PostgreSQL database that does not exist is named in the error, with what to do") {
+    auto store = open_postgres_portal_store(testing::missing_pg_database(), OpenMode::CreateIfMissing);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("cannot connect to PostgreSQL") &&
+                                          Catch::Contains("no_such_database") && Catch::Contains("createdb"));
+}
+
+TEST_CASE("a PostgreSQL server that refuses the connection is a clear error") {
+    testing::TempDir dir;
+    // Nothing listens on a socket in an empty folder: libpq's "No such file or directory".
+    auto store = open_postgres_portal_store("postgresql://postgres@/badgeuse?host=" + dir.path().string() +
+                                                "&port=5999&connect_timeout=2",
+                                            OpenMode::CreateIfMissing);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message,
+               Catch::Contains("cannot connect to PostgreSQL at postgresql://postgres@/badgeuse") &&
+                   Catch::Contains("is PostgreSQL running there?"));
+}
+
+TEST_CASE("a PostgreSQL password is never shown in an error") {
+    auto store = open_postgres_portal_store(
+        "postgresql://badgeuse:s3cret@127.0.0.1:1/badgeuse?connect_timeout=2", OpenMode::CreateIfMissing);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("badgeuse:***@127.0.0.1"));
+    CHECK_THAT(store.error().message, !Catch::Contains("s3cret"));
+}
+
+TEST_CASE("a PostgreSQL database holding other tables is refused, not mixed with the portal's") {
+    testing::TempDir dir;
+    const DatabaseUrl url = PostgreSQL::fresh(dir);
+    testing::pg_query(url.postgres_uri, "CREATE TABLE invoices(id int)");
+    auto store = open_portal_store(url, OpenMode::CreateIfMissing);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("is not a portal database"));
+    CHECK(PostgreSQL::query(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == "1");
+}
+
+STORE_TEST("a database from a newer incompatible portal is refused and left untouched") {
+    testing::TempDir dir;
+    const DatabaseUrl url = TestType::fresh(dir);
+    { REQUIRE(open_portal_store(url, OpenMode::CreateIfMissing).ok()); }
+    TestType::query(url, "UPDATE meta SET value = 99");
+    const std::string tables =
+        TestType::query(url, url.backend == DatabaseBackend::Sqlite
+                                 ? "SELECT count(*) FROM sqlite_master"
+                                 : "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+    auto store = open_portal_store(url, OpenMode::MustExist);
+    REQUIRE_FALSE(store.ok());
+    CHECK_THAT(store.error().message, Catch::Contains("newer portal") && Catch::Contains("left untouched"));
+    auto created = open_portal_store(url, OpenMode::CreateIfMissing);
+    REQUIRE_FALSE(created.ok());
+    CHECK(TestType::query(url, "SELECT count(*) FROM meta WHERE value = 99") == "2");
+    CHECK(TestType::query(url, url.backend == DatabaseBackend::Sqlite
+                                   ? "SELECT count(*) FROM sqlite_master"
+                                   : "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == tables);
+}
+
+STORE_TEST("an enrollment code works once and not after 24 hours") {
+    Fixture<TestType> f;
     const Instant now = at("2027-05-06T08:00:00+02:00");
     REQUIRE(f.store->add_enrollment_code(f.site, "préau", "code-hash", now + kEnrollmentCodeLifetime).ok());
     REQUIRE(f.store->add_enrollment_code(f.site, "préau", "old-hash", now + kEnrollmentCodeLifetime).ok());
@@ -134,8 +194,8 @@ TEST_CASE("an enrollment code works once and not after 24 hours") {
     CHECK_FALSE(f.store->kiosk_by_token("token-3")->has_value());
 }
 
-TEST_CASE("a pull gives the site's changes in order and only that site's") {
-    Fixture f;
+STORE_TEST("a pull gives the site's changes in order and only that site's") {
+    Fixture<TestType> f;
     const SiteId other = *f.store->add_site(Site{SiteId{}, "École Curie", "Laigneville"});
     REQUIRE(
         f.store->commit(other, {{ChangeKind::Upsert, Family{FamilyId{}, other, "BLENFANCE-2-2", "Curie"}}})
@@ -155,8 +215,8 @@ TEST_CASE("a pull gives the site's changes in order and only that site's") {
     CHECK(nothing->cursor == page->cursor);
 }
 
-TEST_CASE("a pull page never splits one server transaction") {
-    Fixture f;
+STORE_TEST("a pull page never splits one server transaction") {
+    Fixture<TestType> f;
     // The fixture wrote three changes in one transaction: a limit of 2 still gives all three.
     auto page = f.store->changes_after(f.site, 0, 2);
     REQUIRE(page.ok());
@@ -174,8 +234,8 @@ TEST_CASE("a pull page never splits one server transaction") {
     CHECK(second->more == MorePages::No);
 }
 
-TEST_CASE("a record of another site cannot be overwritten and the write leaves nothing") {
-    Fixture f;
+STORE_TEST("a record of another site cannot be overwritten and the write leaves nothing") {
+    Fixture<TestType> f;
     const SiteId other = *f.store->add_site(Site{SiteId{}, "École Curie", "Laigneville"});
     Child intruder;
     intruder.id = f.child;
@@ -188,8 +248,8 @@ TEST_CASE("a record of another site cannot be overwritten and the write leaves n
     CHECK(f.store->changes_after(other, 0, 100)->changes.empty());
 }
 
-TEST_CASE("an event pushed twice is stored once and answered duplicate with the original result") {
-    Fixture f;
+STORE_TEST("an event pushed twice is stored once and answered duplicate with the original result") {
+    Fixture<TestType> f;
     AttendanceEvent arrival;
     arrival.id = uuid_n(1);
     arrival.child = f.child;
@@ -213,8 +273,8 @@ TEST_CASE("an event pushed twice is stored once and answered duplicate with the 
     CHECK(*f.store->event_count() == 2);
 }
 
-TEST_CASE("attendance of a child the portal does not know is still accepted") {
-    Fixture f;
+STORE_TEST("attendance of a child the portal does not know is still accepted") {
+    Fixture<TestType> f;
     AttendanceEvent arrival;
     arrival.id = uuid_n(3);
     arrival.child = ChildId{999};
@@ -224,8 +284,8 @@ TEST_CASE("attendance of a child the portal does not know is still accepted") {
     CHECK(f.push({arrival}).results[0].outcome == Outcome::Accepted);
 }
 
-TEST_CASE("a kiosk booking for Friday 7 May 2027 is open until Tuesday 10:00, Thursday being Ascension") {
-    Fixture f;
+STORE_TEST("a kiosk booking for Friday 7 May 2027 is open until Tuesday 10:00, Thursday being Ascension") {
+    Fixture<TestType> f;
     auto response = f.push({f.intent(4, BookingAction::Book, "2027-05-04T09:59:59+02:00")});
     CHECK(response.results[0].outcome == Outcome::Accepted);
     CHECK(*f.store->reservation(f.child, f.canteen_id, date_of(2027, 5, 7)) == ReservationState::Booked);
@@ -236,7 +296,7 @@ TEST_CASE("a kiosk booking for Friday 7 May 2027 is open until Tuesday 10:00, Th
           "too_late");
 }
 
-TEST_CASE("the latest booking intent wins whatever order they arrive in") {
+STORE_TEST("the latest booking intent wins whatever order they arrive in") {
     const std::vector<Event> intents = {
         canteen_intent(6, BookingAction::Book, "2027-05-04T08:00:00+02:00"),
         canteen_intent(7, BookingAction::Cancel, "2027-05-04T09:00:00+02:00"),
@@ -244,15 +304,15 @@ TEST_CASE("the latest booking intent wins whatever order they arrive in") {
     };
     for (const std::vector<std::size_t>& order : std::vector<std::vector<std::size_t>>{
              {0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}) {
-        Fixture f;
+        Fixture<TestType> f;
         for (std::size_t i : order)
             CHECK(f.push({intents[i]}).results[0].outcome == Outcome::Accepted);
         CHECK(*f.store->reservation(f.child, f.canteen_id, date_of(2027, 5, 7)) == ReservationState::Booked);
     }
 }
 
-TEST_CASE("a booking for an unknown child or activity is refused with its reason") {
-    Fixture f;
+STORE_TEST("a booking for an unknown child or activity is refused with its reason") {
+    Fixture<TestType> f;
     BookingIntent intent = f.intent(9, BookingAction::Book, "2027-05-03T08:00:00+02:00");
     intent.child = ChildId{42};
     CHECK(f.push({intent}).results[0].reason == "unknown_child");
@@ -261,8 +321,8 @@ TEST_CASE("a booking for an unknown child or activity is refused with its reason
     CHECK(f.push({intent}).results[0].reason == "unknown_activity");
 }
 
-TEST_CASE("an absence declared at the kiosk becomes a change for the site") {
-    Fixture f;
+STORE_TEST("an absence declared at the kiosk becomes a change for the site") {
+    Fixture<TestType> f;
     AbsenceDeclared declared{uuid_n(11),           f.child,   date_of(2027, 5, 10),
                              date_of(2027, 5, 11), "maladie", at("2027-05-06T08:00:00+02:00")};
     CHECK(f.push({declared}).results[0].outcome == Outcome::Accepted);

@@ -209,7 +209,8 @@ TEST_CASE("a missing field or a wrong type names the field") {
 
 TEST_CASE("an unknown event type or enum key lists what is accepted") {
     CHECK_THAT(error_of(decode_push_request(R"({"events":[{"type":"payment"}]})")),
-               Catch::StartsWith("events[0].type: expected attendance, booking, absence or correction"));
+               Catch::StartsWith("events[0].type: expected attendance, booking, absence, correction, "
+                                 "badge_assigned or pin_changed"));
     const std::string body =
         R"({"events":[{"type":"booking","id":")" + kId1 +
         R"(","child":5,"activity":2,"day":"2027-05-10","action":"maybe","made_at":"2027-05-06T09:00:00+02:00"}]})";

@@ -5,6 +5,7 @@
 #include "badgeuse/app/texts.hpp"
 #include "badgeuse/core/paris_time.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace badgeuse::app {
@@ -127,7 +128,8 @@ Result<std::vector<ChangeLine>> BookingService::recent(FamilyId family, const Ca
                                                        std::size_t limit) const {
     auto intents = BADGEUSE_TRY(m_store->booking_intents().recent_for_family(family, limit));
     auto children = BADGEUSE_TRY(m_store->children().for_family(family));
-    std::vector<ChangeLine> lines;
+    // Intents and declared absences, merged newest first.
+    std::vector<std::pair<Instant, ChangeLine>> dated;
     for (const auto& intent : intents) {
         std::string child_name;
         for (const auto& c : children)
@@ -152,8 +154,26 @@ Result<std::vector<ChangeLine>> BookingService::recent(FamilyId family, const Ca
             line.state = fill(catalog.tr("refusée : {reason}"), {{"reason", intent.refusal}});
             break;
         }
-        lines.push_back(std::move(line));
+        dated.emplace_back(intent.made_at, std::move(line));
     }
+    for (const auto& [declared, sent] :
+         BADGEUSE_TRY(m_store->absence_declarations().recent_for_family(family, limit))) {
+        std::string child_name;
+        for (const auto& c : children)
+            if (c.id == declared.child)
+                child_name = c.first_name;
+        ChangeLine line;
+        line.text = child_name + " · " + std::string(catalog.tr("absence")) + " · " +
+                    days_text(declared.from, declared.to, catalog) + " · " + declared.reason;
+        line.state = catalog.tr(sent ? "envoyée" : "en attente d'envoi");
+        dated.emplace_back(declared.made_at, std::move(line));
+    }
+    std::stable_sort(dated.begin(), dated.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<ChangeLine> lines;
+    for (auto& [at, line] : dated)
+        if (lines.size() < limit)
+            lines.push_back(std::move(line));
     return lines;
 }
 

@@ -106,4 +106,53 @@ Result<CheckInOutcome> CheckInService::tap(std::string_view uid_text) {
     return outcome;
 }
 
+Result<ManualOutcomeInfo> CheckInService::manual(const ManualRequest& request) {
+    ManualOutcomeInfo outcome;
+    outcome.at = m_clock->now();
+    const Activity* activity = nullptr;
+    for (const auto& a : m_activities)
+        if (a.id == request.activity)
+            activity = &a;
+    if (activity == nullptr)
+        return make_error("this kiosk does not run that activity; reload its data from the portal");
+    auto child = BADGEUSE_TRY(m_store->children().get(request.child));
+    if (!child)
+        return make_error("this kiosk does not know that child; reload its data from the portal");
+    Date today = paris::local_date(outcome.at);
+    auto reservations = BADGEUSE_TRY(m_store->reservations().for_child(child->id, today, today));
+    auto absences = BADGEUSE_TRY(m_store->absences().covering(child->id, today));
+    auto events = BADGEUSE_TRY(m_store->attendance().for_child_on(child->id, today));
+    auto guardians = BADGEUSE_TRY(m_store->guardians().for_family(child->family));
+
+    ManualInput input;
+    input.now = outcome.at;
+    input.action = request.action;
+    input.child = &*child;
+    input.activity = activity;
+    input.calendar = &m_calendar;
+    input.reservations = reservations;
+    input.absences = absences;
+    input.events = events;
+    input.guardians = guardians;
+    input.picked_up_by = request.picked_up_by;
+    outcome.decision = decide_manual(input);
+    if (const auto& planned = outcome.decision.event) {
+        AttendanceEvent event;
+        event.id = m_uuids->next();
+        event.child = child->id;
+        event.activity = planned->activity;
+        event.day = planned->day;
+        event.kind = planned->kind;
+        event.capture = Capture::Manual;
+        event.flag = planned->flag;
+        event.at = outcome.at;
+        event.recorded_by = request.staff;
+        event.picked_up_by = outcome.decision.picked_up_by;
+        event.voids = outcome.decision.voids;
+        BADGEUSE_TRY(m_store->record_attendance(event));
+        outcome.event_id = event.id;
+    }
+    return outcome;
+}
+
 } // namespace badgeuse::app

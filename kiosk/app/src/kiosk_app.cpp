@@ -13,8 +13,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// The family's subscriber codes all start with the town's prefix; parents type only the digits after it.
-constexpr std::string_view kSubscriberPrefix = "BLENFANCE-12087-";
 constexpr std::size_t kMaxTyped = 6;
 
 Date monday_of(Date day) {
@@ -44,17 +42,35 @@ std::string_view screen_key(Screen screen) {
         return "staff_sign_in";
     case Screen::StaffRoster:
         return "staff_roster";
+    case Screen::Absence:
+        return "absence";
+    case Screen::PinReset:
+        return "pin_reset";
+    case Screen::ChildSearch:
+        return "child_search";
+    case Screen::ChildCard:
+        return "child_card";
+    case Screen::PickUp:
+        return "pick_up";
+    case Screen::UnheldBadges:
+        return "unheld_badges";
+    case Screen::KioskState:
+        return "kiosk_state";
     }
     return "badge";
 }
 
 KioskApp::KioskApp(store::Store& store, const Clock& clock, CheckInService& check_in, Sessions& sessions,
-                   BookingService& booking, KioskSettings settings)
+                   BookingService& booking, AbsenceService& absences, BadgeAssignmentService& badges,
+                   PinResetService& pin_resets, KioskSettings settings)
     : m_store(&store)
     , m_clock(&clock)
     , m_check_in(&check_in)
     , m_sessions(&sessions)
     , m_booking(&booking)
+    , m_absences(&absences)
+    , m_badges(&badges)
+    , m_pin_resets(&pin_resets)
     , m_settings(std::move(settings))
     , m_last_activity(clock.now()) {
     m_reader.link = ReaderLink::Connected;
@@ -130,7 +146,7 @@ void KioskApp::handle_tap(const BadgeTap& tap) {
     // signed in (they watch the roster while children badge) and come back to it after the verdict.
     if (m_sessions->current() && m_sessions->current()->subject.kind == SubjectKind::Family)
         sign_out(SignOutReason::ChildBadge);
-    if (m_screen == Screen::ParentSignIn || m_screen == Screen::StaffSignIn)
+    if (m_screen == Screen::ParentSignIn || m_screen == Screen::StaffSignIn || m_screen == Screen::PinReset)
         go_to(Screen::Badge);
 
     VerdictView view;
@@ -149,11 +165,12 @@ void KioskApp::handle_tap(const BadgeTap& tap) {
 
 void KioskApp::push_verdict(VerdictView view) {
     if (m_verdicts.empty()) {
+        // The screens of a session are come back to after the verdict; sign-in screens are not.
         if (m_screen != Screen::Verdict)
-            m_before_verdict = m_screen == Screen::ParentWeek || m_screen == Screen::LongPeriod ||
-                                       m_screen == Screen::StaffRoster
-                                   ? m_screen
-                                   : Screen::Badge;
+            m_before_verdict = m_screen == Screen::Badge || m_screen == Screen::ParentSignIn ||
+                                       m_screen == Screen::StaffSignIn || m_screen == Screen::PinReset
+                                   ? Screen::Badge
+                                   : m_screen;
         m_sound = view.tone;
         m_verdicts.push_back({std::move(view), m_clock->now()});
     } else {
@@ -199,9 +216,12 @@ void KioskApp::update() {
         m_before_verdict = Screen::Badge;
     }
     // A sign-in screen left alone goes back to the badge screen too.
-    if ((m_screen == Screen::ParentSignIn || m_screen == Screen::StaffSignIn) &&
-        now - m_last_activity >= m_sessions->settings().idle_sign_out)
+    if ((m_screen == Screen::ParentSignIn || m_screen == Screen::StaffSignIn ||
+         m_screen == Screen::PinReset) &&
+        now - m_last_activity >= m_sessions->settings().idle_sign_out) {
+        m_new_pin.clear();
         go_to(Screen::Badge);
+    }
     if (brightness() != m_drawn_brightness) {
         m_drawn_brightness = brightness();
         changed();
@@ -255,6 +275,7 @@ void KioskApp::open_family(FamilyId family) {
 void KioskApp::apply(const Intents& intents) {
     if (intents.empty())
         return;
+    const Screen drawn = m_screen;
     handle_touch();
     if (intents.demo_tap)
         handle_tap(BadgeTap{*intents.demo_tap, "demo", std::chrono::steady_clock::now()});
@@ -324,12 +345,7 @@ void KioskApp::apply(const Intents& intents) {
             go_to(Screen::StaffSignIn);
             break;
         case Command::Back:
-            if (m_screen == Screen::LongPeriod)
-                go_to(Screen::ParentWeek);
-            else if (m_screen == Screen::StaffRoster && m_roll_call)
-                m_roll_call = false;
-            else if (!m_sessions->current())
-                go_to(Screen::Badge);
+            back();
             break;
         case Command::SignOut:
             sign_out(SignOutReason::Button);
@@ -381,16 +397,76 @@ void KioskApp::apply(const Intents& intents) {
         case Command::RollCall:
             m_roll_call = true;
             break;
+        case Command::OpenAbsence:
+            open_absence();
+            break;
+        case Command::OpenChildSearch:
+            open_search(SearchPurpose::OpenCard);
+            break;
+        case Command::OpenUnheldBadges:
+            m_badges_message.clear();
+            go_to(Screen::UnheldBadges);
+            break;
+        case Command::OpenPinReset:
+            open_pin_reset();
+            break;
+        case Command::OpenKioskState:
+            m_state_message.clear();
+            go_to(Screen::KioskState);
+            break;
+        default: // the absence form's and the staff screens' own, applied below
+            break;
         }
     }
+    // The screen the frame showed: a command above may have left it already.
+    apply_absence(intents, drawn);
+    apply_staff(intents, drawn);
     changed();
 }
 
-void KioskApp::on_key(char key) {
-    if (m_screen != Screen::ParentSignIn && m_screen != Screen::StaffSignIn)
+void KioskApp::back() {
+    switch (m_screen) {
+    case Screen::LongPeriod:
+    case Screen::Absence:
+        go_to(Screen::ParentWeek);
         return;
+    case Screen::PinReset:
+        m_new_pin.clear();
+        go_to(Screen::ParentSignIn);
+        return;
+    case Screen::StaffRoster:
+        if (m_roll_call)
+            m_roll_call = false;
+        return;
+    case Screen::ChildSearch:
+        go_to(m_search_purpose == SearchPurpose::GiveBadge ? Screen::UnheldBadges : Screen::StaffRoster);
+        return;
+    case Screen::ChildCard:
+        go_to(Screen::ChildSearch);
+        return;
+    case Screen::PickUp:
+        if (m_pick_up_typing)
+            m_pick_up_typing = false;
+        else
+            go_to(Screen::ChildCard);
+        return;
+    case Screen::UnheldBadges:
+    case Screen::KioskState:
+        go_to(Screen::StaffRoster);
+        return;
+    default:
+        if (!m_sessions->current())
+            go_to(Screen::Badge);
+        return;
+    }
+}
+
+void KioskApp::on_key(char key) {
+    if (m_screen != Screen::ParentSignIn && m_screen != Screen::StaffSignIn && m_screen != Screen::PinReset)
+        return;
+    bool reset_code = m_screen == Screen::PinReset && m_reset_step == ResetStep::Code;
     if (key >= '0' && key <= '9') {
-        if (m_typed.size() < kMaxTyped)
+        if (m_typed.size() < (reset_code ? kResetCodeDigits : kMaxTyped))
             m_typed += key;
     } else if (key == '<') {
         if (!m_typed.empty())
@@ -398,7 +474,10 @@ void KioskApp::on_key(char key) {
     } else if (key == 'C') {
         m_typed.clear();
     } else if (key == '\n') {
-        submit_sign_in();
+        if (m_screen == Screen::PinReset)
+            submit_pin_reset();
+        else
+            submit_sign_in();
     }
 }
 
@@ -406,15 +485,14 @@ void KioskApp::submit_sign_in() {
     if (m_sign_in_step == SignInStep::Code) {
         if (m_typed.empty())
             return;
-        std::string digits = std::string(4 - std::min<std::size_t>(4, m_typed.size()), '0') + m_typed;
-        auto family = m_store->families().find_by_subscriber_code(std::string(kSubscriberPrefix) + digits);
+        auto family = family_by_digits(m_typed);
         m_typed.clear();
-        if (!family || !*family) {
+        if (!family) {
             m_sign_in_message = catalog().tr("Code abonné inconnu");
             return;
         }
-        m_sign_in_subject = Subject{SubjectKind::Family, (*family)->id.value};
-        m_sign_in_name = (*family)->name;
+        m_sign_in_subject = Subject{SubjectKind::Family, family->id.value};
+        m_sign_in_name = family->name;
         m_sign_in_step = SignInStep::Pin;
         m_sign_in_message.clear();
         return;
@@ -546,7 +624,17 @@ SignInView KioskApp::sign_in_view() const {
     v.back_button = c.tr("Retour");
     v.ok_button = c.tr("Valider");
     v.clear_button = c.tr("Effacer");
+    if (!staff && m_sign_in_step == SignInStep::Code)
+        v.reset_button = c.tr("J'ai un code de réinitialisation");
     return v;
+}
+
+std::optional<Family> KioskApp::family_by_digits(const std::string& typed) const {
+    std::string digits = std::string(4 - std::min<std::size_t>(4, typed.size()), '0') + typed;
+    auto family = m_store->families().find_by_subscriber_code(std::string(kSubscriberPrefix) + digits);
+    if (!family || !*family)
+        return std::nullopt;
+    return **family;
 }
 
 WeekView KioskApp::week_view() const {
@@ -580,6 +668,7 @@ WeekView KioskApp::week_view() const {
     v.long_period_button = c.tr("Demande sur une longue période");
     v.previous_button = c.tr("← Précédente");
     v.next_button = c.tr("Suivante →");
+    v.absence_button = c.tr("Déclarer une absence");
     auto seconds =
         std::chrono::duration_cast<std::chrono::seconds>(m_sessions->until_sign_out() + 999ms).count();
     v.sign_out_in = fill(c.tr("Déconnexion dans {seconds} s"), {{"seconds", std::to_string(seconds)}});
@@ -654,6 +743,11 @@ RosterView KioskApp::roster_view() const {
         v.activities.push_back(a.name);
     v.sign_out_button = c.tr("Se déconnecter");
     v.roll_call_button = c.tr("Appel d'urgence");
+    v.search_button = c.tr("Chercher un enfant");
+    v.kiosk_state_button = c.tr("État de la borne");
+    auto unheld = m_badges->unheld_today();
+    v.unheld_badges_button = fill(c.tr("Badges sans titulaire ({count})"),
+                                  {{"count", std::to_string(unheld ? unheld->size() : 0)}});
     auto waiting = m_store->outbox_count();
     v.state =
         std::string(c.tr(m_reader.text)) + " · " +

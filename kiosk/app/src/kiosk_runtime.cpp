@@ -37,8 +37,29 @@ Result<std::unique_ptr<KioskRuntime>> make_runtime(const RuntimeOptions& options
     runtime->vault = std::make_unique<StorePinVault>(*runtime->store);
     runtime->sessions = std::make_unique<Sessions>(*runtime->vault, clock, options.sessions);
     runtime->booking = std::make_unique<BookingService>(*runtime->store, clock, uuids, *runtime->check_in);
+    runtime->absences = std::make_unique<AbsenceService>(*runtime->store, clock, uuids);
+    runtime->badges = std::make_unique<BadgeAssignmentService>(*runtime->store, clock, uuids);
+    // New PINs cost what the demo's do in the demo (tests hash hundreds), a real kiosk's otherwise.
+    runtime->pin_resets = std::make_unique<PinResetService>(
+        *runtime->store, clock, uuids,
+        options.demo == DemoData::Rebuild ? options.demo_pin_cost : PinCost::Interactive, options.sessions);
+    settings.free_disk_space = [](const std::filesystem::path& folder) -> std::optional<std::uintmax_t> {
+        std::error_code error;
+        auto space = std::filesystem::space(folder, error);
+        if (error)
+            return std::nullopt;
+        return space.available;
+    };
+    if (options.sync) {
+        KioskRuntime* live = runtime.get();
+        settings.sync_now = [live] {
+            if (live->sync)
+                live->sync->sync_now();
+        };
+    }
     runtime->app = std::make_unique<KioskApp>(*runtime->store, clock, *runtime->check_in, *runtime->sessions,
-                                              *runtime->booking, std::move(settings));
+                                              *runtime->booking, *runtime->absences, *runtime->badges,
+                                              *runtime->pin_resets, std::move(settings));
     return runtime;
 }
 

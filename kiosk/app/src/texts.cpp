@@ -69,6 +69,13 @@ std::string range_text(Date first, Date last, const Catalog& catalog) {
                 {{"from", from}, {"to", day_month_text(last, catalog) + " " + year(last)}});
 }
 
+std::string days_text(Date first, Date last, const Catalog& catalog) {
+    if (first != last)
+        return range_text(first, last, catalog);
+    return fill(catalog.tr("le {date}"), {{"date", day_month_text(first, catalog) + " " +
+                                                       std::to_string(static_cast<int>(first.year()))}});
+}
+
 std::string activity_hours_text(const Activity& activity) {
     return activity.name + " " + activity.opening.start.to_string() + "\u2013" +
            activity.opening.end.to_string();

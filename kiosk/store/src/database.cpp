@@ -248,7 +248,20 @@ Result<void> Database::commit_level(int depth) {
     // A failed COMMIT (SQLITE_BUSY) leaves the transaction open: the Transaction's destructor rolls it back.
     BADGEUSE_CHECK(run_control(depth == 1 ? Sql(kCommit) : Sql(kRelease)));
     --m_depth;
+    if (depth == 1 && std::exchange(m_outbox_written, false) && m_outbox_listener)
+        m_outbox_listener();
     return {};
+}
+
+void Database::set_outbox_listener(std::function<void()> listener) {
+    m_outbox_listener = std::move(listener);
+    sqlite3_update_hook(
+        m_connection.get(),
+        [](void* self, int operation, const char*, const char* table, sqlite3_int64) {
+            if (operation == SQLITE_INSERT && std::string_view(table) == "outbox")
+                static_cast<Database*>(self)->m_outbox_written = true;
+        },
+        this);
 }
 
 void Database::roll_back_level(int depth) noexcept {
@@ -256,6 +269,7 @@ void Database::roll_back_level(int depth) noexcept {
     // After SQLite rolled everything back on its own, there is nothing left to undo.
     if (sqlite3_get_autocommit(m_connection.get()) == 0) {
         if (depth == 1) {
+            m_outbox_written = false;
             (void)run_control(kRollback);
         } else {
             // ROLLBACK TO undoes the savepoint's writes but keeps it open; RELEASE then closes it.

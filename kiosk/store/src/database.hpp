@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -109,6 +110,9 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     sqlite3* handle() const { return m_connection.get(); }
+    // Called after each outermost COMMIT that inserted an outbox row (SQLite's update hook notices the
+    // insert): the sync client's cue to push. Runs on the writer's thread, once the data is on disk.
+    void set_outbox_listener(std::function<void()> listener);
     // Builds the error for a failed SQLite call and remembers its code (see last_failure).
     Error failure(int code, std::string_view what);
     // The result code of the latest failure reported through failure(), SQLITE_OK if none.
@@ -125,6 +129,8 @@ private:
     std::unordered_map<std::string_view, CachedStatement> m_statements;
     int m_last_failure = SQLITE_OK;
     int m_depth = 0; // open Transactions: 0 none, 1 the BEGIN, more are savepoints
+    std::function<void()> m_outbox_listener;
+    bool m_outbox_written = false; // an outbox row was inserted in the open transaction
 };
 
 } // namespace badgeuse::store

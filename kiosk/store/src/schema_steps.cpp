@@ -200,10 +200,53 @@ CREATE TABLE pin_lockout (
 );
 )sql";
 
+// What families and staff do at the kiosk besides booking, each queued in the outbox under its own kind:
+// absences declared by parents ('absence': the row keeps every field of protocol::AbsenceDeclared, and
+// the local absence row it made, so the planning shows it at once), and badges staff gave to a child
+// ('badge_assignment', protocol::BadgeAssigned), PIN resets the portal announced (the one-time
+// code's argon2id hash, checked offline) and PINs chosen at the kiosk ('pin_changed',
+// protocol::PinChanged). New tables only: compatible version 1 still.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE absence_declaration (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    family_id INTEGER NOT NULL,
+    child_id INTEGER NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    made_at_ms INTEGER NOT NULL,
+    absence_id INTEGER NOT NULL     -- the row of the absence table it added on this kiosk
+);
+CREATE INDEX absence_declaration_by_child ON absence_declaration (child_id, first_day);
+
+CREATE TABLE pin_reset (
+    subject TEXT PRIMARY KEY NOT NULL, -- 'family:42', 'staff:3'
+    code_hash TEXT NOT NULL,           -- crypto_pwhash_str of the code `portal pin reset` printed
+    expires_ms INTEGER NOT NULL
+);
+
+CREATE TABLE pin_change (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    subject TEXT NOT NULL,             -- 'family' or 'staff'
+    subject_id INTEGER NOT NULL,
+    pin_hash TEXT NOT NULL,
+    made_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE badge_assignment (
+    uuid TEXT PRIMARY KEY NOT NULL,
+    staff_id INTEGER NOT NULL,
+    badge_uid TEXT NOT NULL,
+    child_id INTEGER NOT NULL,
+    made_at_ms INTEGER NOT NULL
+);
+)sql";
+
 constexpr std::array kSteps = {
     SchemaStep{1, 1, kVersion1},
     SchemaStep{2, 1, kVersion2},
     SchemaStep{3, 1, kVersion3},
+    SchemaStep{4, 1, kVersion4},
 };
 
 static_assert(kSteps.back().version == kSchemaVersion, "the last schema step must be kSchemaVersion");

@@ -102,7 +102,10 @@ Store::Store(std::unique_ptr<Database> db, int schema_version, int compatible_ve
     , m_closed_periods(*m_db)
     , m_refused_taps(*m_db)
     , m_booking_intents(*m_db)
-    , m_pins(*m_db) {}
+    , m_pins(*m_db)
+    , m_absence_declarations(*m_db)
+    , m_badge_assignments(*m_db)
+    , m_pin_changes(*m_db) {}
 
 Store::Store(Store&& other) noexcept = default;
 Store& Store::operator=(Store&& other) noexcept = default;
@@ -127,6 +130,12 @@ Result<Store> Store::open_at(const std::filesystem::path& path, IntegrityCheck c
     BADGEUSE_CHECK(use_write_ahead_log(*db));
     auto reached = BADGEUSE_TRY(migrate(*db, found, target_version));
     return Store(std::move(db), reached.schema, reached.compatible);
+}
+
+Result<Store> Store::open_peer() const {
+    auto db = BADGEUSE_TRY(Database::open(path()));
+    BADGEUSE_CHECK(configure_connection(*db));
+    return Store(std::move(db), m_schema_version, m_compatible_version);
 }
 
 const std::filesystem::path& Store::path() const {

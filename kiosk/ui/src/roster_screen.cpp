@@ -35,7 +35,7 @@ void draw_roster(const app::RosterView& view, app::Intents& intents) {
     if (!view.diets.empty())
         text_coloured(t.body, view.diets, t.text);
 
-    float list_h = ImGui::GetContentRegionAvail().y - t.body->FontSize - gap * 2;
+    float list_h = ImGui::GetContentRegionAvail().y - t.touch_target - gap * 2;
     ImGui::BeginChild("list", ImVec2(0, list_h), false, ImGuiWindowFlags_NoScrollbar);
     drag_to_scroll();
     float name_w = width * 0.42F;
@@ -52,7 +52,16 @@ void draw_roster(const app::RosterView& view, app::Intents& intents) {
         ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + t.bold->FontSize * 1.5F));
     }
     ImGui::EndChild();
-    text_coloured(t.body, view.state, t.muted);
+    // The staff's other tools; the kiosk's state has its own screen.
+    float tool_w = (width - 2 * gap) / 3;
+    if (big_button(view.search_button, ImVec2(tool_w, t.touch_target), ButtonKind::Secondary))
+        intents.commands.push_back(app::Command::OpenChildSearch);
+    ImGui::SameLine();
+    if (big_button(view.unheld_badges_button, ImVec2(tool_w, t.touch_target), ButtonKind::Secondary))
+        intents.commands.push_back(app::Command::OpenUnheldBadges);
+    ImGui::SameLine();
+    if (big_button(view.kiosk_state_button, ImVec2(tool_w, t.touch_target), ButtonKind::Secondary))
+        intents.commands.push_back(app::Command::OpenKioskState);
     end_screen();
 }
 

@@ -30,6 +30,11 @@ void draw_sign_in(const app::SignInView& view, app::Intents& intents) {
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + box_h + t.margin));
     if (!view.message.empty())
         text_coloured(t.bold, view.message, view.locked ? t.red : t.orange);
+    if (!view.reset_button.empty()) {
+        ImGui::SetCursorPosY(height - 2 * t.touch_target - ImGui::GetStyle().ItemSpacing.y);
+        if (big_button(view.reset_button, ImVec2(left_w, t.touch_target), ButtonKind::Secondary))
+            intents.commands.push_back(app::Command::OpenPinReset);
+    }
     ImGui::SetCursorPosY(height - t.touch_target);
     if (big_button(view.back_button, ImVec2(left_w, t.touch_target), ButtonKind::Secondary))
         intents.commands.push_back(app::Command::Back);

@@ -98,20 +98,25 @@ void draw_week(const app::WeekView& view, app::Intents& intents) {
         }
     }
 
-    // Footer: what the last tap did, the recent changes and the long-period request.
+    // Footer: what the last tap did and the recent changes on the left (wrapped there: the buttons
+    // share the bottom line), the absence and long-period requests on the right.
+    float long_w = width * 0.30F;
+    float absence_w = width * 0.24F;
+    float left_w = width - long_w - absence_w - gap * 3;
+    ImGui::BeginChild("footer", ImVec2(left_w, 0), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     if (!view.message.empty())
         text_coloured(t.bold, view.message, t.accent);
-    float long_w = width * 0.42F;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - long_w - gap * 2);
     text_coloured(t.bold, view.recent_title, t.muted);
     for (std::size_t i = 0; i < view.recent.size() && i < 3; ++i)
         text_coloured(t.body, view.recent[i].text + "  —  " + view.recent[i].state, t.text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    ImGui::EndChild();
     ImGui::SetCursorPos(
-        ImVec2(width - long_w + ImGui::GetStyle().WindowPadding.x,
+        ImVec2(width - long_w - absence_w - gap + ImGui::GetStyle().WindowPadding.x,
                ImGui::GetWindowHeight() - t.touch_target - ImGui::GetStyle().WindowPadding.y));
+    if (big_button(view.absence_button, ImVec2(absence_w, t.touch_target)))
+        intents.commands.push_back(app::Command::OpenAbsence);
+    ImGui::SameLine();
     if (big_button(view.long_period_button, ImVec2(long_w, t.touch_target)))
         intents.commands.push_back(app::Command::OpenLongPeriod);
     end_screen();

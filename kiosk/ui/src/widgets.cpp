@@ -179,6 +179,65 @@ void keypad(app::Intents& intents, float width, std::string_view ok_label, std::
         intents.key = '\n';
 }
 
+float letter_keyboard_height() {
+    return 4 * theme().touch_target + 3 * ImGui::GetStyle().ItemSpacing.y;
+}
+
+void letter_keyboard(app::Intents& intents, float width, const LetterLabels& labels) {
+    const Theme& t = theme();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float key_w = (width - 9 * gap) / 10; // ten keys on the widest row
+    const float key_h = t.touch_target;
+    auto keys = [&](std::string_view row) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i)
+                ImGui::SameLine();
+            std::string label(1, row[i]);
+            if (big_button(label, ImVec2(key_w, key_h), ButtonKind::Secondary, "letter" + label))
+                intents.letter = row[i];
+        }
+    };
+    keys("AZERTYUIOP");
+    keys("QSDFGHJKLM");
+    keys("WXCVBN-");
+    ImGui::SameLine();
+    if (big_button(labels.erase, ImVec2(3 * key_w + 2 * gap, key_h), ButtonKind::Secondary, "erase"))
+        intents.letter = '<';
+    if (big_button(labels.clear, ImVec2(3 * key_w + 2 * gap, key_h), ButtonKind::Secondary, "clearall"))
+        intents.letter = '#';
+    ImGui::SameLine();
+    if (big_button(labels.space, ImVec2(7 * key_w + 6 * gap, key_h), ButtonKind::Secondary, "space"))
+        intents.letter = ' ';
+}
+
+void marker(std::string_view label, ImU32 fill, ImU32 text_colour) {
+    const Theme& t = theme();
+    ImVec2 size = t.bold->CalcTextSizeA(t.bold->FontSize, 1e6F, 0, label.data(), label.data() + label.size());
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 box(size.x + 2 * t.margin, size.y + t.margin);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), fill, 6 * t.scale);
+    draw->AddText(t.bold, t.bold->FontSize, ImVec2(at.x + t.margin, at.y + t.margin / 2), text_colour,
+                  label.data(), label.data() + label.size());
+    ImGui::Dummy(box);
+    g_targets.push_back({std::string(label), at, ImVec2(at.x + box.x, at.y + box.y)});
+}
+
+void entry_box(std::string_view text, float width, float height) {
+    const Theme& t = theme();
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), t.panel, 8 * t.scale);
+    draw->AddRect(at, ImVec2(at.x + width, at.y + height), t.muted, 8 * t.scale);
+    // A caret after the text shows where the next letter goes.
+    std::string shown = std::string(text) + "_";
+    ImVec2 size = t.large->CalcTextSizeA(t.large->FontSize, 1e6F, 0, shown.c_str());
+    float font = t.large->FontSize * fit_scale(size.x, width - 2 * t.margin);
+    draw->AddText(t.large, font, ImVec2(at.x + t.margin, at.y + (height - font) / 2), t.text, shown.c_str());
+    ImGui::Dummy(ImVec2(width, height));
+    g_targets.push_back({std::string(text), at, ImVec2(at.x + width, at.y + height)});
+}
+
 void drag_to_scroll() {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&

@@ -16,20 +16,23 @@ Instant SystemClock::now() const {
 }
 
 int portal_init(const PortalConfig& config, std::ostream& out, std::ostream& err) {
-    const bool existed = std::filesystem::exists(config.database_path);
-    auto store = open_sqlite_portal_store(config.database_path, OpenMode::CreateIfMissing);
+    // Opening what must exist first tells "created" from "up to date" on either backend.
+    auto store = open_portal_store(config.database, OpenMode::MustExist);
+    const bool existed = store.ok();
+    if (!existed)
+        store = open_portal_store(config.database, OpenMode::CreateIfMissing);
     if (!store) {
         err << "portal: " << store.error().message << '\n';
         return kExitFailure;
     }
-    out << (existed ? "up to date: " : "created: ") << config.database_path.string() << " (schema "
-        << sqlite_portal_schema_version() << ")\n";
+    out << (existed ? "up to date: " : "created: ") << config.database.display() << " (schema "
+        << portal_schema_version(config.database) << ")\n";
     return kExitOk;
 }
 
 int portal_enroll(const PortalConfig& config, const std::string& site, const std::string& kiosk_name,
                   const Clock& clock, std::ostream& out, std::ostream& err) {
-    auto store = open_sqlite_portal_store(config.database_path, OpenMode::MustExist);
+    auto store = open_portal_store(config.database, OpenMode::MustExist);
     if (!store) {
         err << "portal: " << store.error().message << '\n';
         return kExitFailure;

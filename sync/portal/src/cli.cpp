@@ -3,8 +3,11 @@
 #include "badgeuse/portal/cli.hpp"
 
 #include "badgeuse/portal/admin_commands.hpp"
+#include "badgeuse/portal/demo_seed.hpp"
 #include "badgeuse/portal/import_families.hpp"
 #include "badgeuse/portal/rules_command.hpp"
+#include "badgeuse/portal/serve_command.hpp"
+#include "import_export_cli.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -76,7 +79,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
     auto* init = app.add_subcommand("init", "Create the portal's database (database.url), or upgrade it");
     init->add_option("--config", config_path, "portal.toml")->required();
-    init->callback([&] { action = [&] { return portal_init(config_from(config_path), out, err); }; });
+    bool demo_school = false;
+    init->add_flag("--demo", demo_school, "Seed a new database with the demo school (make demo)");
+    init->callback([&] {
+        action = [&] {
+            return demo_school ? portal_init_demo(config_from(config_path), out, err)
+                               : portal_init(config_from(config_path), out, err);
+        };
+    });
 
     std::string site;
     std::string kiosk_name;
@@ -106,6 +116,46 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
             return portal_import_families(load_portal_config(import_config), families_file, out, err);
         };
     });
+    // `portal import calendar|staff`, `portal pin reset`, `portal export attendance|billing`.
+    const ImportExportCommands import_export(app, *import, action, out, err);
+
+    // `portal serve`, `portal status`, `portal web-token` (serve_command.hpp).
+    ServeOptions serve_options;
+    std::string serve_config = "portal.toml";
+    auto* serve = app.add_subcommand("serve", "Serve the kiosks' API and the web portal's over HTTPS");
+    serve->add_option("--config", serve_config, "portal.toml (default: the one in the current folder)");
+    serve->add_option("--listen", serve_options.listen, "HOST:PORT (default: [server] listen, 0.0.0.0:8443)");
+    serve->add_flag("--insecure-dev", serve_options.insecure_dev,
+                    "Plain HTTP, for development: refused unless the address is loopback");
+    serve->add_option("--port-file", serve_options.port_file, "Write the bound port there once listening");
+    serve->add_option("--clock-start", serve_options.clock_start,
+                      "Tests only: the portal's clock starts at this Europe/Paris time and runs on");
+    serve->callback(
+        [&] { action = [&] { return portal_serve(load_portal_config(serve_config), serve_options, err); }; });
+
+    std::string status_config = "portal.toml";
+    auto* status = app.add_subcommand("status", "Print each kiosk's last contact; exit 3 if any is silent");
+    status->add_option("--config", status_config, "portal.toml (default: the one in the current folder)");
+    status->callback([&] {
+        action = [&] {
+            const SystemClock clock;
+            return portal_status(load_portal_config(status_config), clock, out, err);
+        };
+    });
+
+    std::string web_token_name;
+    std::string web_token_config = "portal.toml";
+    auto* web_token = app.add_subcommand("web-token", "Print a new token for the web portal's API");
+    web_token->add_option("--name", web_token_name, "Who the token is for, such as \"site-mairie\"")
+        ->required();
+    web_token->add_option("--config", web_token_config,
+                          "portal.toml (default: the one in the current folder)");
+    web_token->callback([&] {
+        action = [&] {
+            const SystemClock clock;
+            return portal_web_token(load_portal_config(web_token_config), web_token_name, clock, out, err);
+        };
+    });
 
     try {
         app.parse(argc, argv);
@@ -125,9 +175,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return kExitUsage;
     }
     if (!action) {
-        const char* which = rules->parsed()    ? "portal rules needs one of holidays, deadline, check, week"
-                            : import->parsed() ? "portal import needs one of: families"
-                                               : "a subcommand is required: rules, init, enroll or import";
+        const std::string missing = import_export.missing_subcommand();
+        const std::string which = rules->parsed()
+                                      ? "portal rules needs one of holidays, deadline, check, week"
+                                  : import->parsed() ? "portal import needs one of: families, calendar, staff"
+                                  : !missing.empty() ? missing
+                                                     : "a subcommand is required: init, import, enroll, "
+                                                       "serve, status, web-token, pin, export or rules";
         err << "portal: " << which << " (see portal --help)\n";
         return kExitUsage;
     }

@@ -1,4 +1,4 @@
-// Booking intents against the deadline and against each other.
+// Booking intents against the deadline and against each other; badge assignments and PIN changes.
 #include "badgeuse/portal/event_rules.hpp"
 
 #include "badgeuse/core/deadline.hpp"
@@ -27,6 +27,33 @@ bool supersedes(Instant made_at, const Uuid& id, Instant applied_made_at, const 
     if (made_at != applied_made_at)
         return made_at > applied_made_at;
     return id > applied_id;
+}
+
+Decision decide_badge_assignment(const protocol::BadgeAssigned& event, const std::optional<Badge>& current) {
+    if (!current || (current->holder_kind == HolderKind::Child && current->holder_id == event.child.value))
+        return {};
+    return {protocol::Outcome::Refused, "badge_taken",
+            "Le badge " + event.badge_uid + " appartient déjà à quelqu'un d'autre"};
+}
+
+Badge badge_after_assignment(const protocol::BadgeAssigned& event) {
+    return Badge{event.badge_uid, HolderKind::Child, event.child.value, BadgeState::Active};
+}
+
+protocol::PinRecord pin_after_change(const protocol::PinChanged& event) {
+    protocol::PinRecord record;
+    record.subject = event.subject;
+    record.id = event.subject_id;
+    record.pin_hash = event.pin_hash;
+    return record;
+}
+
+bool pin_change_applies(const protocol::PinChanged& event,
+                        const std::optional<protocol::PinRecord>& current) {
+    if (!current || current->reset_code_hash.empty())
+        return true;
+    const Instant reset_printed = current->reset_expires - kPinResetLifetime;
+    return event.made_at >= reset_printed;
 }
 
 } // namespace badgeuse::portal

@@ -5,6 +5,7 @@
 
 #include "badgeuse/core/badge.hpp"
 #include "badgeuse/portal/cli.hpp"
+#include "badgeuse/portal/import_csv.hpp"
 
 #include <array>
 #include <fstream>
@@ -47,70 +48,10 @@ enum Column : std::size_t {
     kBadgeUid,
 };
 
-struct Line {
-    int number = 0;
-    std::vector<std::string> fields;
-};
-
-// Splits CSV text into lines of fields: commas, double-quoted fields with "" for a quote, CRLF or LF.
-Result<std::vector<Line>> split_csv(std::string_view text, std::string_view file) {
-    std::vector<Line> lines;
-    Line current{1, {}};
-    std::string field;
-    bool quoted = false;
-    bool field_started = false;
-    int line_number = 1;
-    auto end_line = [&] {
-        current.fields.push_back(std::move(field));
-        field.clear();
-        const bool blank = current.fields.size() == 1 && current.fields[0].empty();
-        if (!blank)
-            lines.push_back(std::move(current));
-        current = Line{line_number + 1, {}};
-        field_started = false;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                if (c == '\n')
-                    ++line_number;
-                field += c;
-            }
-        } else if (c == '"' && !field_started) {
-            quoted = true;
-            field_started = true;
-        } else if (c == ',') {
-            current.fields.push_back(std::move(field));
-            field.clear();
-            field_started = false;
-        } else if (c == '\n') {
-            end_line();
-            ++line_number;
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            continue;
-        } else {
-            field += c;
-            field_started = true;
-        }
-    }
-    if (quoted)
-        return make_error(std::string(file) + ":" + std::to_string(current.number) +
-                          ": a quoted field is never closed");
-    if (!field.empty() || !current.fields.empty())
-        end_line();
-    return lines;
-}
+using Line = CsvLine;
 
 Error at(std::string_view file, const Line& line, std::size_t column, const std::string& message) {
-    return make_error(std::string(file) + ":" + std::to_string(line.number) + ": " +
-                      std::string(kColumns[column]) + " (column " + std::to_string(column + 1) +
-                      "): " + message);
+    return csv_cell_error(file, line, column, kColumns[column], message);
 }
 
 Result<bool> yes_no(std::string_view file, const Line& line, std::size_t column) {
@@ -129,10 +70,7 @@ Result<ImportSummary> import_families(PortalStore& store, std::string_view csv, 
     if (lines.empty())
         return make_error(std::string(file) + ": empty file; expected the header " +
                           std::string(kFamiliesHeader));
-    std::string header;
-    for (const std::string& name : lines[0].fields)
-        header += (header.empty() ? "" : ",") + name;
-    if (header != kFamiliesHeader)
+    if (joined_header(lines[0]) != kFamiliesHeader)
         return make_error(std::string(file) + ":1: expected the header " + std::string(kFamiliesHeader));
 
     std::string site_name;
@@ -252,7 +190,7 @@ int portal_import_families(const PortalConfig& config, const std::filesystem::pa
     }
     std::ostringstream text;
     text << input.rdbuf();
-    auto store = open_sqlite_portal_store(config.database_path, OpenMode::MustExist);
+    auto store = open_portal_store(config.database, OpenMode::MustExist);
     if (!store) {
         err << "portal: " << store.error().message << '\n';
         return kExitFailure;

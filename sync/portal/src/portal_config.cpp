@@ -109,17 +109,69 @@ void read_database(const Reader& reader, const toml::table& database, PortalConf
     auto text = node->value<std::string>();
     if (!node->is_string() || !text)
         reader.fail("database.url", "expected a string such as \"sqlite:///var/lib/badgeuse/portal.sqlite\"");
-    constexpr std::string_view kSqlite = "sqlite://";
-    if (text->starts_with("postgresql://") || text->starts_with("postgres://"))
-        reader.fail("database.url", "PostgreSQL is not supported by this portal yet; use a sqlite:// URL");
-    if (!text->starts_with(kSqlite) || text->size() == kSqlite.size())
-        reader.fail("database.url",
-                    "expected sqlite:///absolute/path or sqlite://path/relative/to/the/config, not \"" +
-                        *text + "\"");
-    std::filesystem::path file(text->substr(kSqlite.size()));
+    auto url = parse_database_url(*text, reader.path().parent_path());
+    if (!url)
+        reader.fail("database.url", url.error().message);
+    config.database = std::move(*url);
+}
+
+// A whole number in [low, high], or fail naming the key.
+std::int64_t read_bounded(const Reader& reader, const toml::table& table, std::string_view prefix,
+                          std::string_view key, std::int64_t low, std::int64_t high, std::int64_t fallback) {
+    const auto* node = table.get(key);
+    if (node == nullptr)
+        return fallback;
+    auto value = node->value<std::int64_t>();
+    if (!node->is_integer() || !value || *value < low || *value > high)
+        reader.fail(std::string(prefix) + std::string(key),
+                    "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+    return *value;
+}
+
+std::filesystem::path read_file_name(const Reader& reader, const toml::table& table, std::string_view key) {
+    const auto* node = table.get(key);
+    if (node == nullptr)
+        return {};
+    auto text = node->value<std::string>();
+    if (!node->is_string() || !text || text->empty())
+        reader.fail("server." + std::string(key), "expected a file name as a string");
+    std::filesystem::path file(*text);
     if (file.is_relative())
         file = reader.path().parent_path() / file;
-    config.database_path = file;
+    return file;
+}
+
+void read_server(const Reader& reader, const toml::table& server, ServerConfig& config) {
+    reader.refuse_unknown_keys(server, "server.",
+                               {"listen", "certificate", "private_key", "requests_per_minute",
+                                "max_body_bytes", "header_timeout_seconds", "body_timeout_seconds",
+                                "idle_timeout_seconds", "metrics_token_file"});
+    if (const auto* node = server.get("listen")) {
+        auto text = node->value<std::string>();
+        if (!node->is_string() || !text || text->find(':') == std::string::npos)
+            reader.fail("server.listen", "expected \"HOST:PORT\", such as \"0.0.0.0:8443\"");
+        config.listen = *text;
+    }
+    config.certificate = read_file_name(reader, server, "certificate");
+    config.private_key = read_file_name(reader, server, "private_key");
+    config.metrics_token_file = read_file_name(reader, server, "metrics_token_file");
+    config.requests_per_minute = static_cast<int>(read_bounded(
+        reader, server, "server.", "requests_per_minute", 1, 1000000, config.requests_per_minute));
+    config.max_body_bytes = static_cast<std::size_t>(
+        read_bounded(reader, server, "server.", "max_body_bytes", 1024, 64 * 1024 * 1024,
+                     static_cast<std::int64_t>(config.max_body_bytes)));
+    config.header_timeout = std::chrono::seconds(read_bounded(
+        reader, server, "server.", "header_timeout_seconds", 1, 3600, config.header_timeout.count()));
+    config.body_timeout = std::chrono::seconds(read_bounded(reader, server, "server.", "body_timeout_seconds",
+                                                            1, 3600, config.body_timeout.count()));
+    config.idle_timeout = std::chrono::seconds(read_bounded(reader, server, "server.", "idle_timeout_seconds",
+                                                            1, 3600, config.idle_timeout.count()));
+}
+
+void read_status(const Reader& reader, const toml::table& status, StatusConfig& config) {
+    reader.refuse_unknown_keys(status, "status.", {"silent_after_minutes"});
+    config.silent_after_minutes = static_cast<int>(read_bounded(
+        reader, status, "status.", "silent_after_minutes", 1, 525600, config.silent_after_minutes));
 }
 
 } // namespace
@@ -137,10 +189,10 @@ PortalConfig load_portal_config(const std::filesystem::path& path) {
         throw ConfigError(path.string() + ":" + std::to_string(where.line) + ":" +
                           std::to_string(where.column) + ": " + std::string(e.description()));
     }
-    reader.refuse_unknown_keys(root, "", {"booking", "calendar", "server", "database"});
+    reader.refuse_unknown_keys(root, "", {"booking", "calendar", "server", "database", "status"});
     PortalConfig config;
     config.source = path;
-    config.database_path = path.parent_path() / "portal.sqlite";
+    config.database.sqlite_path = path.parent_path() / "portal.sqlite";
     if (const auto* node = root.get("booking")) {
         const auto* table = node->as_table();
         if (table == nullptr)
@@ -158,6 +210,18 @@ PortalConfig load_portal_config(const std::filesystem::path& path) {
         if (table == nullptr)
             reader.fail("database", "expected a table [database]");
         read_database(reader, *table, config);
+    }
+    if (const auto* node = root.get("server")) {
+        const auto* table = node->as_table();
+        if (table == nullptr)
+            reader.fail("server", "expected a table [server]");
+        read_server(reader, *table, config.server);
+    }
+    if (const auto* node = root.get("status")) {
+        const auto* table = node->as_table();
+        if (table == nullptr)
+            reader.fail("status", "expected a table [status]");
+        read_status(reader, *table, config.status);
     }
     return config;
 }

@@ -269,9 +269,53 @@ Result<Absence> read_absence(ObjectReader& reader) {
     return absence;
 }
 
+json::object to_json(const StaffMember& staff) {
+    return {{"id", staff.id.value},
+            {"site", staff.site.value},
+            {"first_name", text(staff.first_name)},
+            {"last_name", text(staff.last_name)},
+            {"role", text(staff.role)}};
+}
+
+Result<StaffMember> read_staff(ObjectReader& reader) {
+    StaffMember staff;
+    staff.id = BADGEUSE_TRY(read_id<StaffId>(reader, "id"));
+    staff.site = BADGEUSE_TRY(read_id<SiteId>(reader, "site"));
+    staff.first_name = BADGEUSE_TRY(reader.string("first_name"));
+    staff.last_name = BADGEUSE_TRY(reader.string("last_name"));
+    staff.role = BADGEUSE_TRY(reader.string("role"));
+    return staff;
+}
+
+json::object to_json(const PinRecord& pin) {
+    json::object object{
+        {"subject", text(pin_subject_key(pin.subject))}, {"id", pin.id}, {"pin_hash", text(pin.pin_hash)}};
+    // The reset's two fields travel together, and only while a reset is pending.
+    if (!pin.reset_code_hash.empty()) {
+        object["reset_code_hash"] = text(pin.reset_code_hash);
+        object["reset_expires"] = instant_value(pin.reset_expires);
+    }
+    return object;
+}
+
+Result<PinRecord> read_pin(ObjectReader& reader) {
+    PinRecord pin;
+    pin.subject = BADGEUSE_TRY(reader.key("subject", parse_pin_subject_key));
+    pin.id = BADGEUSE_TRY(reader.integer("id"));
+    if (pin.id <= 0)
+        return reader.fail("id", "expected a positive id");
+    pin.pin_hash = BADGEUSE_TRY(reader.string("pin_hash"));
+    pin.reset_code_hash = BADGEUSE_TRY(reader.optional_string("reset_code_hash"));
+    if (!pin.reset_code_hash.empty())
+        pin.reset_expires = BADGEUSE_TRY(reader.instant("reset_expires"));
+    else if (reader.has("reset_expires"))
+        return reader.fail("reset_expires", "only a pending reset (a reset_code_hash) has an expiry");
+    return pin;
+}
+
 // The "entity" key of each alternative of ChangeData, in the variant's order.
-constexpr std::string_view kEntityKeys[] = {"family",   "guardian",      "child",       "badge",
-                                            "activity", "closed_period", "reservation", "absence"};
+constexpr std::string_view kEntityKeys[] = {"family",        "guardian",    "child",   "badge", "activity",
+                                            "closed_period", "reservation", "absence", "staff", "pin"};
 static_assert(std::size(kEntityKeys) == std::variant_size_v<ChangeData>);
 
 Result<ChangeData> read_change_data(std::string_view entity, ObjectReader& reader) {
@@ -289,7 +333,11 @@ Result<ChangeData> read_change_data(std::string_view entity, ObjectReader& reade
         return ChangeData{BADGEUSE_TRY(read_closed_period(reader))};
     if (entity == "reservation")
         return ChangeData{BADGEUSE_TRY(read_reservation(reader))};
-    return ChangeData{BADGEUSE_TRY(read_absence(reader))};
+    if (entity == "absence")
+        return ChangeData{BADGEUSE_TRY(read_absence(reader))};
+    if (entity == "staff")
+        return ChangeData{BADGEUSE_TRY(read_staff(reader))};
+    return ChangeData{BADGEUSE_TRY(read_pin(reader))};
 }
 
 Result<std::string> read_entity_key(ObjectReader& reader) {
@@ -298,7 +346,7 @@ Result<std::string> read_entity_key(ObjectReader& reader) {
         if (key == entity)
             return entity;
     return reader.fail("entity", "expected family, guardian, child, badge, activity, closed_period, "
-                                 "reservation or absence, not \"" +
+                                 "reservation, absence, staff or pin, not \"" +
                                      entity + "\"");
 }
 
@@ -419,6 +467,48 @@ Result<StaffCorrection> read_correction(ObjectReader& reader) {
     return correction;
 }
 
+json::object to_json(const BadgeAssigned& assigned) {
+    return {{"type", "badge_assigned"},      {"id", text(assigned.id.to_string())},
+            {"staff", assigned.staff.value}, {"badge_uid", text(assigned.badge_uid)},
+            {"child", assigned.child.value}, {"made_at", instant_value(assigned.made_at)}};
+}
+
+Result<BadgeAssigned> read_badge_assigned(ObjectReader& reader) {
+    BadgeAssigned assigned;
+    assigned.id = BADGEUSE_TRY(reader.uuid("id"));
+    assigned.staff = BADGEUSE_TRY(read_id<StaffId>(reader, "staff"));
+    assigned.badge_uid = BADGEUSE_TRY(reader.string("badge_uid"));
+    auto normalised = normalise_uid(assigned.badge_uid);
+    if (!normalised || *normalised != assigned.badge_uid)
+        return reader.fail("badge_uid", "expected upper-case hexadecimal, 4 to 10 bytes");
+    assigned.child = BADGEUSE_TRY(read_id<ChildId>(reader, "child"));
+    assigned.made_at = BADGEUSE_TRY(reader.instant("made_at"));
+    return assigned;
+}
+
+json::object to_json(const PinChanged& changed) {
+    return {{"type", "pin_changed"},
+            {"id", text(changed.id.to_string())},
+            {"subject", text(pin_subject_key(changed.subject))},
+            {"subject_id", changed.subject_id},
+            {"pin_hash", text(changed.pin_hash)},
+            {"made_at", instant_value(changed.made_at)}};
+}
+
+Result<PinChanged> read_pin_changed(ObjectReader& reader) {
+    PinChanged changed;
+    changed.id = BADGEUSE_TRY(reader.uuid("id"));
+    changed.subject = BADGEUSE_TRY(reader.key("subject", parse_pin_subject_key));
+    changed.subject_id = BADGEUSE_TRY(reader.integer("subject_id"));
+    if (changed.subject_id <= 0)
+        return reader.fail("subject_id", "expected a positive id");
+    changed.pin_hash = BADGEUSE_TRY(reader.string("pin_hash"));
+    if (changed.pin_hash.empty())
+        return reader.fail("pin_hash", "expected the new PIN's hash");
+    changed.made_at = BADGEUSE_TRY(reader.instant("made_at"));
+    return changed;
+}
+
 Result<Event> read_event(const json::value& value, const std::string& path) {
     ObjectReader reader = BADGEUSE_TRY(ObjectReader::open(value, path));
     const std::string type = BADGEUSE_TRY(reader.string("type"));
@@ -431,9 +521,14 @@ Result<Event> read_event(const json::value& value, const std::string& path) {
         event = BADGEUSE_TRY(read_absence_declared(reader));
     else if (type == "correction")
         event = BADGEUSE_TRY(read_correction(reader));
+    else if (type == "badge_assigned")
+        event = BADGEUSE_TRY(read_badge_assigned(reader));
+    else if (type == "pin_changed")
+        event = BADGEUSE_TRY(read_pin_changed(reader));
     else
-        return reader.fail("type",
-                           "expected attendance, booking, absence or correction, not \"" + type + "\"");
+        return reader.fail("type", "expected attendance, booking, absence, correction, badge_assigned or "
+                                   "pin_changed, not \"" +
+                                       type + "\"");
     BADGEUSE_CHECK(reader.finish());
     return event;
 }

@@ -51,6 +51,8 @@ constexpr KeyTable<BadgeState, 2> kBadgeStates{
     {{BadgeState::Active, "active"}, {BadgeState::Revoked, "revoked"}}};
 constexpr KeyTable<Justification, 2> kJustifications{
     {{Justification::Unjustified, "unjustified"}, {Justification::Justified, "justified"}}};
+constexpr KeyTable<PinSubject, 2> kPinSubjects{
+    {{PinSubject::Family, "family"}, {PinSubject::Staff, "staff"}}};
 
 } // namespace
 
@@ -75,6 +77,7 @@ BADGEUSE_PROTOCOL_KEYS(DepartureRecording, departure_recording_key, parse_depart
                        kDepartureRecordings)
 BADGEUSE_PROTOCOL_KEYS(BadgeState, badge_state_key, parse_badge_state_key, kBadgeStates)
 BADGEUSE_PROTOCOL_KEYS(Justification, justification_key, parse_justification_key, kJustifications)
+BADGEUSE_PROTOCOL_KEYS(PinSubject, pin_subject_key, parse_pin_subject_key, kPinSubjects)
 
 #undef BADGEUSE_PROTOCOL_KEYS
 

@@ -84,6 +84,11 @@ struct CheckInDecision {
 
 CheckInDecision decide_check_in(const CheckInInput& input);
 
+// The flag an arrival of `child` at `activity` on `day` carries: declared absent first, then not
+// reserved (when the activity needs a reservation), else none. Taps and staff's manual arrivals share it.
+AttendanceFlag arrival_flag(const Child& child, const Activity& activity, Date day,
+                            std::span<const Reservation> reservations, std::span<const Absence> absences);
+
 // The activity open at `now` among `activities`, if any (the earliest-starting one if two overlap).
 const Activity* activity_open_at(Instant now, std::span<const Activity> activities, const Calendar& calendar);
 

@@ -15,9 +15,10 @@ namespace {
 
 using namespace protocol;
 
-// Version 1: the first schema. Bump kSchemaVersion with each migration step; bump kCompatibleVersion
-// only when an older portal could no longer work on the new file (Chromium's sql::MetaTable idea).
-constexpr int kSchemaVersion = 1;
+// Version 1: the first schema; 2: staff members, PIN records and the latest PIN change per subject;
+// 3: each kiosk's last contact and the web portal's tokens.
+// Add a step to kMigrations with each new version; bump kCompatibleVersion only when an older portal
+// could no longer work on the new file (Chromium's sql::MetaTable idea).
 constexpr int kCompatibleVersion = 1;
 
 constexpr std::string_view kSchemaV1 = R"sql(
@@ -48,18 +49,36 @@ CREATE TABLE events(id TEXT PRIMARY KEY, site INTEGER NOT NULL, kiosk INTEGER NO
                     received_at INTEGER NOT NULL);
 )sql";
 
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE staff(id INTEGER PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE pins(id TEXT PRIMARY KEY, site INTEGER NOT NULL, payload TEXT NOT NULL);
+CREATE TABLE pin_changes(subject TEXT PRIMARY KEY, made_at INTEGER NOT NULL, event_id TEXT NOT NULL);
+)sql";
+
+// Plain SQL, the same on PostgreSQL: a row per kiosk once it has spoken, and the web tokens' hashes.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE kiosk_contacts(kiosk INTEGER PRIMARY KEY REFERENCES kiosks(id), last_contact INTEGER NOT NULL,
+                            events_waiting INTEGER NOT NULL);
+CREATE TABLE web_tokens(token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+)sql";
+
+// kMigrations[i] takes a database from schema version i to i + 1 (version 0: an empty file).
+constexpr std::string_view kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
+
 std::int64_t millis(Instant at) {
     return at.time_since_epoch().count();
 }
 
 // The table of each kind of record, in ChangeData's order; reservations have their own columns.
-constexpr std::string_view kTables[] = {"families",   "guardians",      "children",     "badges",
-                                        "activities", "closed_periods", "reservations", "absences"};
+constexpr std::string_view kTables[] = {"families",       "guardians",    "children", "badges", "activities",
+                                        "closed_periods", "reservations", "absences", "staff",  "pins"};
 static_assert(std::size(kTables) == std::variant_size_v<ChangeData>);
 
 constexpr std::pair<std::string_view, std::string_view> kEntityTables[] = {
     {"family", "families"},     {"guardian", "guardians"},           {"child", "children"},
-    {"activity", "activities"}, {"closed_period", "closed_periods"}, {"absence", "absences"}};
+    {"activity", "activities"}, {"closed_period", "closed_periods"}, {"absence", "absences"},
+    {"staff", "staff"}};
 
 // The record's key as SQLite holds it: an integer id, or a badge's UID.
 struct RecordKey {
@@ -67,12 +86,19 @@ struct RecordKey {
     std::string uid;
 };
 
+// A PIN record's key: its subject and id, "family:12" or "staff:3".
+std::string pin_key(PinSubject subject, std::int64_t id) {
+    return std::string(pin_subject_key(subject)) + ":" + std::to_string(id);
+}
+
 RecordKey key_of(const ChangeData& data) {
     return std::visit(
         [](const auto& record) -> RecordKey {
             using T = std::decay_t<decltype(record)>;
             if constexpr (std::is_same_v<T, Badge>)
                 return {0, record.uid};
+            else if constexpr (std::is_same_v<T, PinRecord>)
+                return {0, pin_key(record.subject, record.id)};
             else if constexpr (std::is_same_v<T, ClosedPeriodRecord>)
                 return {record.id, {}};
             else if constexpr (std::is_same_v<T, ReservationRecord>)
@@ -89,6 +115,8 @@ void set_id(ChangeData& data, std::int64_t id) {
             using T = std::decay_t<decltype(record)>;
             if constexpr (std::is_same_v<T, ClosedPeriodRecord>)
                 record.id = id;
+            else if constexpr (std::is_same_v<T, PinRecord>)
+                (void)record; // keyed by its subject, which the caller always sets
             else if constexpr (!std::is_same_v<T, Badge> && !std::is_same_v<T, ReservationRecord>)
                 record.id.value = id;
         },
@@ -109,13 +137,7 @@ public:
             if (other.int64(0) != 0)
                 return make_error(m_db.path().string() + " holds tables but is not a portal database; "
                                                          "point database.url at another file");
-            auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
-            BADGEUSE_CHECK(m_db.execute(kSchemaV1));
-            auto insert = BADGEUSE_TRY(m_db.prepare("INSERT INTO meta(key, value) VALUES ('version', ?1), "
-                                                    "('compatible_version', ?2)"));
-            (void)BADGEUSE_TRY(
-                insert.bind(1, std::int64_t{kSchemaVersion}).bind(2, std::int64_t{kCompatibleVersion}).run());
-            return transaction.commit();
+            return upgrade_from(0);
         }
         auto read = BADGEUSE_TRY(m_db.prepare("SELECT (SELECT value FROM meta WHERE key = 'version'), "
                                               "(SELECT value FROM meta WHERE key = 'compatible_version')"));
@@ -127,7 +149,21 @@ public:
                               std::to_string(version) + ", needs at least " + std::to_string(compatible) +
                               "); this portal knows schema " + std::to_string(kSchemaVersion) +
                               ": upgrade the portal, the file was left untouched");
-        // Version 1 is the only one so far: later migration steps go here, each in its transaction.
+        return upgrade_from(version);
+    }
+
+    // Runs each missing step in its own transaction with the version it reaches, so that an upgrade
+    // cut short leaves a file at a known version.
+    Result<void> upgrade_from(std::int64_t version) {
+        for (std::int64_t step = version; step < kSchemaVersion; ++step) {
+            auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
+            BADGEUSE_CHECK(m_db.execute(kMigrations[step]));
+            auto stamp = BADGEUSE_TRY(m_db.prepare(
+                "INSERT INTO meta(key, value) VALUES ('version', ?1), ('compatible_version', ?2) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+            (void)BADGEUSE_TRY(stamp.bind(1, step + 1).bind(2, std::int64_t{kCompatibleVersion}).run());
+            BADGEUSE_CHECK(transaction.commit());
+        }
         return {};
     }
 
@@ -329,8 +365,183 @@ public:
         return select.int64(0);
     }
 
+    // Written on every kiosk request, so without its own fsync: a last contact is a hint for the
+    // admin, and losing the latest ones to a power cut is harmless (WAL with synchronous=NORMAL stays
+    // consistent, and the next FULL commit makes them durable too), while an fsync per pull is not.
+    Result<void> record_contact(std::int64_t kiosk, Instant at, std::int64_t events_waiting) override {
+        BADGEUSE_CHECK(m_db.execute("PRAGMA synchronous=NORMAL"));
+        auto upsert = m_db.prepare(
+            "INSERT INTO kiosk_contacts(kiosk, last_contact, events_waiting) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT(kiosk) DO UPDATE SET last_contact = excluded.last_contact, "
+            "events_waiting = excluded.events_waiting");
+        Result<int> written = upsert
+                                  ? upsert->bind(1, kiosk).bind(2, millis(at)).bind(3, events_waiting).run()
+                                  : Result<int>(upsert.error());
+        // Back to FULL whatever happened: every other write must be durable before it is answered.
+        BADGEUSE_CHECK(m_db.execute("PRAGMA synchronous=FULL"));
+        if (!written)
+            return written.error();
+        return {};
+    }
+
+    Result<std::vector<KioskContact>> kiosk_contacts() override {
+        auto select = BADGEUSE_TRY(
+            m_db.prepare("SELECT k.id, k.site, k.name, s.name, c.last_contact, c.events_waiting "
+                         "FROM kiosks k JOIN sites s ON s.id = k.site "
+                         "LEFT JOIN kiosk_contacts c ON c.kiosk = k.id ORDER BY s.name, k.name, k.id"));
+        std::vector<KioskContact> contacts;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            KioskContact contact{
+                {select.int64(0), SiteId{select.int64(1)}, select.text(2)}, select.text(3), {}, 0};
+            if (!select.is_null(4)) {
+                contact.last_contact = Instant{std::chrono::milliseconds{select.int64(4)}};
+                contact.events_waiting = select.int64(5);
+            }
+            contacts.push_back(std::move(contact));
+        }
+        return contacts;
+    }
+
+    Result<void> add_web_token(std::string_view name, std::string_view token_hash,
+                               Instant created_at) override {
+        auto insert = BADGEUSE_TRY(
+            m_db.prepare("INSERT INTO web_tokens(token_hash, name, created_at) VALUES (?1, ?2, ?3)"));
+        (void)BADGEUSE_TRY(insert.bind(1, token_hash).bind(2, name).bind(3, millis(created_at)).run());
+        return {};
+    }
+
+    Result<std::optional<std::string>> web_token_name(std::string_view token_hash) override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT name FROM web_tokens WHERE token_hash = ?1"));
+        select.bind(1, token_hash);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<std::string>{};
+        return std::optional<std::string>{select.text(0)};
+    }
+
+    Result<std::optional<SiteId>> site_of_child(ChildId child) override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT site FROM children WHERE id = ?1"));
+        select.bind(1, child.value);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<SiteId>{};
+        return std::optional<SiteId>{SiteId{select.int64(0)}};
+    }
+
+    Result<std::vector<ReservationRecord>> reservations_on(SiteId site, ActivityId activity,
+                                                           Date day) override {
+        auto select =
+            BADGEUSE_TRY(m_db.prepare("SELECT child, state FROM reservations "
+                                      "WHERE site = ?1 AND activity = ?2 AND day = ?3 ORDER BY child"));
+        select.bind(1, site.value).bind(2, activity.value).bind(3, format_date(day));
+        std::vector<ReservationRecord> records;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready)
+            records.push_back(ReservationRecord{{ChildId{select.int64(0)}, activity, day},
+                                                BADGEUSE_TRY(parse_reservation_state_key(select.text(1)))});
+        return records;
+    }
+
+    Result<std::vector<Site>> sites() override {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT id, name, town FROM sites ORDER BY name"));
+        std::vector<Site> all;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready)
+            all.push_back(Site{SiteId{select.int64(0)}, select.text(1), select.text(2)});
+        return all;
+    }
+
+    Result<std::vector<ChangeData>> records(std::string_view entity, SiteId site) override {
+        const std::string_view* table = nullptr;
+        for (const auto& [key, name] : kRecordTables)
+            if (key == entity)
+                table = &name;
+        if (!table)
+            return make_error("no records of kind \"" + std::string(entity) + "\"");
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT payload FROM " + std::string(*table) +
+                                                " WHERE ?1 = 0 OR site = ?1 ORDER BY id"));
+        select.bind(1, site.value);
+        std::vector<ChangeData> all;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready)
+            all.push_back(BADGEUSE_TRY(decode_change_data(entity, select.text(0))));
+        return all;
+    }
+
+    Result<std::optional<Family>> find_family(FamilyId family) override {
+        return find_by_key<Family>("families", std::to_string(family.value), family.value);
+    }
+
+    Result<std::optional<StaffMember>> find_staff(StaffId staff) override {
+        return find_by_key<StaffMember>("staff", std::to_string(staff.value), staff.value);
+    }
+
+    Result<std::optional<Badge>> find_badge(std::string_view uid) override { return badge_by_uid(uid); }
+
+    Result<std::optional<PinRecord>> find_pin(PinSubject subject, std::int64_t id) override {
+        return find_by_key<PinRecord>("pins", pin_key(subject, id), 0);
+    }
+
+    Result<std::vector<StoredEvent>> events_of_days(Date from, Date to, SiteId site) override {
+        auto select = BADGEUSE_TRY(m_db.prepare(
+            "SELECT site, outcome, reason, payload FROM events "
+            "WHERE type IN ('attendance', 'booking', 'correction') AND json_extract(payload, '$.day') >= ?1 "
+            "AND json_extract(payload, '$.day') <= ?2 AND (?3 = 0 OR site = ?3) ORDER BY received_at, "
+            "rowid"));
+        select.bind(1, format_date(from)).bind(2, format_date(to)).bind(3, site.value);
+        std::vector<StoredEvent> all;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            StoredEvent stored;
+            stored.site = SiteId{select.int64(0)};
+            stored.outcome = BADGEUSE_TRY(parse_outcome_key(select.text(1)));
+            stored.reason = select.text(2);
+            stored.event = BADGEUSE_TRY(decode_event(select.text(3)));
+            all.push_back(std::move(stored));
+        }
+        return all;
+    }
+
+    Result<std::vector<ReservationRecord>> reservations_between(Date from, Date to) override {
+        auto select =
+            BADGEUSE_TRY(m_db.prepare("SELECT child, activity, day, state FROM reservations "
+                                      "WHERE day >= ?1 AND day <= ?2 ORDER BY day, child, activity"));
+        select.bind(1, format_date(from)).bind(2, format_date(to));
+        std::vector<ReservationRecord> all;
+        while (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            ReservationRecord record;
+            record.reservation.child = ChildId{select.int64(0)};
+            record.reservation.activity = ActivityId{select.int64(1)};
+            auto day = parse_date(select.text(2));
+            if (!day)
+                return make_error("reservations in " + m_db.path().string() + " hold a bad day \"" +
+                                  select.text(2) + "\"");
+            record.reservation.day = *day;
+            record.state = BADGEUSE_TRY(parse_reservation_state_key(select.text(3)));
+            all.push_back(record);
+        }
+        return all;
+    }
+
 private:
-    static constexpr std::string_view kEventTypes[] = {"attendance", "booking", "absence", "correction"};
+    // The table of each entity that records() lists.
+    static constexpr std::pair<std::string_view, std::string_view> kRecordTables[] = {
+        {"family", "families"},  {"guardian", "guardians"},  {"child", "children"},
+        {"badge", "badges"},     {"activity", "activities"}, {"closed_period", "closed_periods"},
+        {"absence", "absences"}, {"staff", "staff"},         {"pin", "pins"}};
+
+    // One record by its key, text (a UID, a PIN's subject) or integer (when `id` is not zero).
+    template <typename Record>
+    Result<std::optional<Record>> find_by_key(std::string_view table, const std::string& text_key,
+                                              std::int64_t id) {
+        auto select =
+            BADGEUSE_TRY(m_db.prepare("SELECT payload FROM " + std::string(table) + " WHERE id = ?1"));
+        if (id != 0)
+            select.bind(1, id);
+        else
+            select.bind(1, text_key);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<Record>{};
+        ChangeData data = BADGEUSE_TRY(decode_change_data(entity_key(ChangeData{Record{}}), select.text(0)));
+        return std::optional<Record>{std::get<Record>(std::move(data))};
+    }
+
+    static constexpr std::string_view kEventTypes[] = {"attendance", "booking",        "absence",
+                                                       "correction", "badge_assigned", "pin_changed"};
     static_assert(std::size(kEventTypes) == std::variant_size_v<Event>);
 
     Result<std::int64_t> begin_server_transaction(SiteId site) {
@@ -471,6 +682,10 @@ private:
             (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, absence));
             return Decision{};
         }
+        if (const auto* assigned = std::get_if<BadgeAssigned>(&event))
+            return decide_assignment(site, txn, *assigned);
+        if (const auto* changed = std::get_if<PinChanged>(&event))
+            return decide_pin_change(site, txn, *changed);
         const auto& intent = std::get<BookingIntent>(event);
         if (!BADGEUSE_TRY(load<Child>("children", site, intent.child.value)))
             return refused("unknown_child", "Enfant inconnu sur ce site");
@@ -482,6 +697,61 @@ private:
             return decision;
         BADGEUSE_CHECK(apply_latest_intent(site, txn, intent));
         return decision;
+    }
+
+    // The badge as the portal knows it, on any site: a UID is one card, wherever it was given.
+    Result<std::optional<Badge>> badge_by_uid(std::string_view uid) {
+        auto select = BADGEUSE_TRY(m_db.prepare("SELECT payload FROM badges WHERE id = ?1"));
+        select.bind(1, uid);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Done)
+            return std::optional<Badge>{};
+        ChangeData data = BADGEUSE_TRY(decode_change_data("badge", select.text(0)));
+        return std::optional<Badge>{std::get<Badge>(std::move(data))};
+    }
+
+    Result<Decision> decide_assignment(SiteId site, std::int64_t txn, const BadgeAssigned& assigned) {
+        if (!BADGEUSE_TRY(load<Child>("children", site, assigned.child.value)))
+            return refused("unknown_child", "Enfant inconnu sur ce site");
+        const std::optional<Badge> current = BADGEUSE_TRY(badge_by_uid(assigned.badge_uid));
+        const Decision decision = decide_badge_assignment(assigned, current);
+        if (decision.outcome == Outcome::Refused)
+            return decision;
+        const Badge wanted = badge_after_assignment(assigned);
+        if (!current || current->state != wanted.state)
+            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, wanted));
+        return decision;
+    }
+
+    // Stores the new hash if this change is the latest for its subject (the same rule as booking
+    // intents, so that two kiosks' changes end the same in any order of delivery).
+    Result<Decision> decide_pin_change(SiteId site, std::int64_t txn, const PinChanged& changed) {
+        const bool known =
+            changed.subject == PinSubject::Family
+                ? BADGEUSE_TRY(load<Family>("families", site, changed.subject_id)).has_value()
+                : BADGEUSE_TRY(load<StaffMember>("staff", site, changed.subject_id)).has_value();
+        if (!known)
+            return changed.subject == PinSubject::Family
+                       ? refused("unknown_family", "Famille inconnue sur ce site")
+                       : refused("unknown_staff", "Membre du personnel inconnu sur ce site");
+        if (!pin_change_applies(changed, BADGEUSE_TRY(find_pin(changed.subject, changed.subject_id))))
+            return Decision{};
+        const std::string key = pin_key(changed.subject, changed.subject_id);
+        auto select =
+            BADGEUSE_TRY(m_db.prepare("SELECT made_at, event_id FROM pin_changes WHERE subject = ?1"));
+        select.bind(1, key);
+        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
+            const Instant applied_at{std::chrono::milliseconds{select.int64(0)}};
+            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(select.text(1)));
+            if (!supersedes(changed.made_at, changed.id, applied_at, applied_id))
+                return Decision{};
+        }
+        auto upsert = BADGEUSE_TRY(m_db.prepare(
+            "INSERT INTO pin_changes(subject, made_at, event_id) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT(subject) DO UPDATE SET made_at = excluded.made_at, event_id = excluded.event_id"));
+        (void)BADGEUSE_TRY(
+            upsert.bind(1, key).bind(2, millis(changed.made_at)).bind(3, changed.id.to_string()).run());
+        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, pin_after_change(changed)));
+        return Decision{};
     }
 
     // Applies the intent only if it is the latest for its child, activity and day; an older intent

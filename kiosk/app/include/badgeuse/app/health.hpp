@@ -18,6 +18,7 @@ struct ReaderHealth {
     ReaderLink link = ReaderLink::None;
     std::string reader_id;          // "nfc", "hid", "badge-sim"
     std::string text;               // a msgid of the catalogs (French), for staff: what to do
+    std::string detail;             // the driver's own words ("no NFC reader answers at ..."), also logged
     std::uint64_t dropped_taps = 0; // over the rate limit, or while the tap queue was full
 };
 

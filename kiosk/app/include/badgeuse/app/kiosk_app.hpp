@@ -3,23 +3,31 @@
 // every screen's logic is tested without a window, and the UI only draws what this returns.
 #pragma once
 
+#include "badgeuse/app/absence_service.hpp"
+#include "badgeuse/app/badge_assignment_service.hpp"
 #include "badgeuse/app/booking_service.hpp"
 #include "badgeuse/app/catalog.hpp"
 #include "badgeuse/app/check_in_service.hpp"
 #include "badgeuse/app/health.hpp"
+#include "badgeuse/app/pin_reset_service.hpp"
 #include "badgeuse/app/sessions.hpp"
 #include "badgeuse/app/tap_queue.hpp"
 #include "badgeuse/app/ui_mailbox.hpp"
 #include "badgeuse/app/views.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace badgeuse::app {
+
+// The family's subscriber codes all start with the town's prefix; parents type only the digits after it.
+inline constexpr std::string_view kSubscriberPrefix = "BLENFANCE-12087-";
 
 struct KioskSettings {
     std::string version = "0.1.0";
@@ -34,12 +42,19 @@ struct KioskSettings {
     // "Synchroniser maintenant" on the staff screen: asks the sync client for a pull and push now.
     // Runs on the UI thread and must not block (the client posts the work to its own thread).
     std::function<void()> sync_now;
+    // Free bytes on the disk holding the database's folder, for the kiosk-state panel; nullopt when it
+    // cannot be read. Injected so that tests choose it; the default asks std::filesystem::space.
+    std::function<std::optional<std::uintmax_t>(const std::filesystem::path&)> free_disk_space;
 };
+
+// The free space below which the kiosk-state panel warns staff (the store needs room to write events).
+inline constexpr std::uintmax_t kLowDiskSpace = 200ULL * 1024 * 1024;
 
 class KioskApp {
 public:
     KioskApp(store::Store& store, const Clock& clock, CheckInService& check_in, Sessions& sessions,
-             BookingService& booking, KioskSettings settings);
+             BookingService& booking, AbsenceService& absences, BadgeAssignmentService& badges,
+             PinResetService& pin_resets, KioskSettings settings);
 
     // A tap from the queue: a child's badge is checked in (durably) and its verdict queued; a parent's
     // badge opens the family's planning; a staff badge asks for the PIN.
@@ -55,9 +70,16 @@ public:
     BadgeView badge_view() const;
     VerdictView verdict_view() const;
     SignInView sign_in_view() const;
+    SignInView pin_reset_view() const;
     WeekView week_view() const;
     LongPeriodView long_period_view() const;
     RosterView roster_view() const;
+    AbsenceView absence_view() const;
+    ChildSearchView child_search_view() const;
+    ChildCardView child_card_view() const;
+    PickUpView pick_up_view() const;
+    UnheldBadgesView unheld_badges_view() const;
+    KioskStateView kiosk_state_view() const;
 
     // How long the UI may sleep before something on screen changes by itself.
     std::chrono::milliseconds time_to_next_change() const;
@@ -73,6 +95,11 @@ public:
     void set_sync_health(SyncHealth health);
     const ReaderHealth& reader_health() const { return m_reader; }
     const SyncHealth& sync_health() const { return m_sync; }
+    // The wiring's "Synchroniser maintenant", once the sync client exists (after the app is built).
+    void set_sync_now(std::function<void()> sync_now) { m_settings.sync_now = std::move(sync_now); }
+    void set_free_disk_space(decltype(KioskSettings::free_disk_space) probe) {
+        m_settings.free_disk_space = std::move(probe);
+    }
     // Worker threads post here; update() runs what was posted, on the UI thread.
     UiMailbox& mailbox() { return m_mailbox; }
     const Catalog& catalog() const;
@@ -89,15 +116,36 @@ private:
     void open_family(FamilyId family);
     void on_key(char key);
     void submit_sign_in();
+    // The family a subscriber code's digits name, if any.
+    std::optional<Family> family_by_digits(const std::string& digits) const;
+    void open_pin_reset();
+    void submit_pin_reset();
     void refresh_counts();
     void changed() { ++m_generation; }
     std::chrono::milliseconds verdict_duration() const;
+    void back();
+    // Parents' absence form (kiosk_app_absence.cpp).
+    void open_absence();
+    void apply_absence(const Intents& intents, Screen drawn);
+    // Staff's search, card, pick-up, badges and kiosk state (kiosk_app_staff.cpp).
+    enum class SearchPurpose { OpenCard, GiveBadge };
+    void open_search(SearchPurpose purpose);
+    void apply_staff(const Intents& intents, Screen drawn);
+    void on_letter(char letter, std::string& text);
+    void refresh_search();
+    void record_manual(ManualAction action, std::string picked_up_by = {});
+    std::optional<StaffId> signed_in_staff() const;
+    const Activity* staff_activity() const;
+    std::optional<Child> card_child() const;
 
     store::Store* m_store;
     const Clock* m_clock;
     CheckInService* m_check_in;
     Sessions* m_sessions;
     BookingService* m_booking;
+    AbsenceService* m_absences;
+    BadgeAssignmentService* m_badges;
+    PinResetService* m_pin_resets;
     KioskSettings m_settings;
 
     Screen m_screen = Screen::Badge;
@@ -121,6 +169,15 @@ private:
     std::string m_sign_in_message;
     bool m_sign_in_locked = false;
 
+    // PIN reset: the family, then the code, then the new PIN twice.
+    enum class ResetStep { Subscriber, Code, NewPin, ConfirmPin };
+    ResetStep m_reset_step = ResetStep::Subscriber;
+    std::optional<Subject> m_reset_subject;
+    std::string m_reset_name;
+    std::string m_new_pin; // held only between the two entries
+    std::string m_reset_message;
+    bool m_reset_locked = false;
+
     // Parents.
     std::optional<FamilyId> m_family;
     int m_child_tab = 0;
@@ -128,9 +185,26 @@ private:
     std::string m_week_message;
     LongPeriodForm m_long_period;
 
+    // Absence form.
+    Date m_absence_from{};
+    Date m_absence_to{};
+    int m_absence_reason = -1;
+
     // Staff.
     int m_activity_tab = 0;
     bool m_roll_call = false;
+    SearchPurpose m_search_purpose = SearchPurpose::OpenCard;
+    std::string m_query;
+    std::vector<Child> m_search_results; // every match, by name
+    std::optional<ChildId> m_card;
+    std::string m_card_message;
+    bool m_card_refusal = false;
+    bool m_pick_up_typing = false;
+    std::string m_pick_up_typed;
+    std::string m_pick_up_message;
+    std::string m_badge_to_give;
+    std::string m_badges_message;
+    std::string m_state_message;
 
     // The badge screen's counts, refreshed after taps and each minute.
     std::string m_counts;

@@ -2,11 +2,15 @@
 // one place, for the executable, the UI tests and the benchmarks alike.
 #pragma once
 
+#include "badgeuse/app/absence_service.hpp"
+#include "badgeuse/app/badge_assignment_service.hpp"
 #include "badgeuse/app/booking_service.hpp"
 #include "badgeuse/app/check_in_service.hpp"
 #include "badgeuse/app/kiosk_app.hpp"
+#include "badgeuse/app/pin_reset_service.hpp"
 #include "badgeuse/app/sessions.hpp"
 #include "badgeuse/app/store_pin_vault.hpp"
+#include "badgeuse/app/sync_connection.hpp"
 #include "badgeuse/app/tap_queue.hpp"
 #include "badgeuse/demo/demo_school.hpp"
 
@@ -28,6 +32,9 @@ struct RuntimeOptions {
     Language language = Language::French;
     SessionSettings sessions;
     std::chrono::minutes dim_after{5};
+    // kiosk.toml's [sync]: when set, "Synchroniser maintenant" reaches KioskRuntime::sync once
+    // start_sync (sync_wiring.hpp) has started it.
+    std::optional<SyncConfig> sync;
 };
 
 struct KioskRuntime {
@@ -37,8 +44,13 @@ struct KioskRuntime {
     std::unique_ptr<StorePinVault> vault;
     std::unique_ptr<Sessions> sessions;
     std::unique_ptr<BookingService> booking;
+    std::unique_ptr<AbsenceService> absences;
+    std::unique_ptr<BadgeAssignmentService> badges;
+    std::unique_ptr<PinResetService> pin_resets;
     std::unique_ptr<KioskApp> app;
     TapQueue taps;
+    // Last, so that it stops (and posts no more health) before the app it posts to is destroyed.
+    std::unique_ptr<SyncConnection> sync;
 };
 
 // `clock` and `uuids` must outlive the runtime.

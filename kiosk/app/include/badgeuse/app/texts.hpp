@@ -18,6 +18,8 @@ std::string short_day_text(Date day, const Catalog& catalog);               // "
 std::string day_month_text(Date day, const Catalog& catalog);               // "10 décembre"
 // "du 7 au 11 décembre 2026", "du 28 décembre 2026 au 1 janvier 2027"
 std::string range_text(Date first, Date last, const Catalog& catalog);
+// range_text, or "le 7 décembre 2026" when both days are the same.
+std::string days_text(Date first, Date last, const Catalog& catalog);
 // "Restauration scolaire 11:30–13:30"
 std::string activity_hours_text(const Activity& activity);
 // Long: "modifiable jusqu'au mardi 10:00"; Short, for narrow cells: "jusqu'au mar. 10:00". Then

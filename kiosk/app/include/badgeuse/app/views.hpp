@@ -10,7 +10,22 @@
 
 namespace badgeuse::app {
 
-enum class Screen { Badge, Verdict, ParentSignIn, ParentWeek, LongPeriod, StaffSignIn, StaffRoster };
+enum class Screen {
+    Badge,
+    Verdict,
+    ParentSignIn,
+    ParentWeek,
+    LongPeriod,
+    Absence,  // parents declare an absence
+    PinReset, // parents choose a new PIN with the code the town hall gave them
+    StaffSignIn,
+    StaffRoster,
+    ChildSearch,  // staff: a child by name, on the letter keyboard
+    ChildCard,    // staff: the child's card, manual arrival / departure / undo
+    PickUp,       // staff: who takes the child home from evening care
+    UnheldBadges, // staff: badges tapped today that nobody holds
+    KioskState,   // staff: reader, sync, disk, version, "Synchroniser maintenant"
+};
 std::string_view screen_key(Screen screen); // "badge", "verdict", ...
 
 // Whether the screen is dimmed after a long idle time (it wakes on a touch or a badge).
@@ -63,6 +78,7 @@ struct SignInView {
     std::string back_button;
     std::string ok_button;
     std::string clear_button;
+    std::string reset_button; // "J'ai un code de réinitialisation", on the family's first step only
 };
 
 enum class CellState { Reserved, NotReserved, Absent, Closed, NotRun };
@@ -99,7 +115,27 @@ struct WeekView {
     std::string long_period_button;
     std::string previous_button;
     std::string next_button;
-    std::string sign_out_in; // "Déconnexion dans 42 s"
+    std::string absence_button; // "Déclarer une absence"
+    std::string sign_out_in;    // "Déconnexion dans 42 s"
+};
+
+// Parents declare an absence for the child of the selected tab: first and last day, a reason.
+struct AbsenceView {
+    std::string title; // "Déclarer une absence · Léa"
+    std::string from_label;
+    std::string from; // "lundi 7 décembre"
+    std::string to_label;
+    std::string to;
+    std::string earlier_button; // "−1 j"
+    std::string later_button;   // "+1 j"
+    std::string reason_label;
+    std::vector<std::string> reasons; // "Maladie", "Rendez-vous médical", ...
+    int reason = -1;                  // the chosen one, -1 before a choice
+    std::string summary;              // "Léa sera absente 3 jours, du 7 au 9 décembre 2026"
+    std::string problem;              // why it cannot be confirmed yet
+    bool can_confirm = false;
+    std::string confirm_button;
+    std::string back_button;
 };
 
 struct LongPeriodView {
@@ -140,7 +176,95 @@ struct RosterView {
     std::vector<RosterLine> lines;
     std::string sign_out_button;
     std::string roll_call_button;
-    std::string state; // "Lecteur connecté · 37 événements en attente · version 0.1.0"
+    std::string search_button;        // "Chercher un enfant"
+    std::string unheld_badges_button; // "Badges sans titulaire (2)"
+    std::string kiosk_state_button;   // "État de la borne"
+    std::string state;                // "Lecteur connecté · 37 événements en attente · version 0.1.0"
+};
+
+// The on-screen letter keyboard's search for a child, to open the card or to give a badge.
+struct ChildSearchView {
+    std::string title;  // "Chercher un enfant", "Donner le badge 04A1B2C3 à…"
+    std::string query;  // what was typed
+    std::string prompt; // "Tapez le début du prénom ou du nom", or "12 enfants : tapez la suite"
+    std::vector<std::string> results; // "MARTIN Léa · CP-A", at most kSearchResultsShown
+    std::string back_button;
+    std::string space_label; // "Espace"
+    std::string erase_label; // "⌫"
+    std::string clear_label; // "Effacer"
+};
+inline constexpr std::size_t kSearchResultsShown = 3;
+
+struct CardLine {
+    std::string label;  // "Sophie Martin (parent)"
+    std::string detail; // the phone number
+};
+
+struct ChildCardView {
+    std::string name;       // "MARTIN Léa"
+    std::string class_name; // "Classe CP-A"
+    std::string diet;       // "Repas : sans porc"
+    bool health_marker = false;
+    std::string health_label; // "+ PAI / allergie"
+    std::string health_note;
+    std::string guardians_title;
+    std::vector<CardLine> guardians;
+    std::string adults_title;
+    std::vector<CardLine> adults; // authorised adults
+    std::string activity;         // "Périscolaire soir" (the roster's activity)
+    std::string status;           // "présent depuis 16:40", "pas encore arrivé"
+    std::string arrival_button;
+    std::string departure_button;
+    bool can_depart = false; // the activity records departures
+    std::string undo_button;
+    std::string message;
+    bool message_is_refusal = false;
+    std::string back_button;
+};
+
+// Evening care: the adult who takes the child, from the list or typed on the letter keyboard.
+struct PickUpView {
+    std::string title;            // "Départ de Léa : qui vient la chercher ?"
+    std::vector<CardLine> adults; // guardians then authorised adults
+    std::string other_button;     // "Une autre personne…"
+    bool typing = false;          // the keyboard is up for another name
+    std::string typed;
+    std::string confirm_button;
+    std::string message; // the refusal: "Cette personne n'est pas autorisée à récupérer Léa : ..."
+    std::string back_button;
+    std::string space_label;
+    std::string erase_label;
+    std::string clear_label;
+};
+
+struct UnheldBadgeLine {
+    std::string uid;    // "04A1B2C3D4"
+    std::string detail; // "3 passages, le dernier à 11:42"
+};
+
+struct UnheldBadgesView {
+    std::string title;
+    std::vector<UnheldBadgeLine> badges;
+    std::string give_button; // "Donner ce badge à…"
+    std::string empty;       // "Aucun badge inconnu aujourd'hui"
+    std::string message;     // "Badge 04A1B2C3 donné à MARTIN Léa"
+    std::string back_button;
+};
+
+struct StateLine {
+    std::string label; // "Lecteur"
+    std::string value; // "connecté (nfc) · 0 passage perdu"
+    bool warning = false;
+};
+
+struct KioskStateView {
+    std::string title;
+    std::vector<StateLine> lines;
+    std::string sync_button; // "Synchroniser maintenant"
+    bool can_sync = false;
+    std::string sync_unavailable; // why not, when it cannot
+    std::string message;          // "Synchronisation demandée"
+    std::string back_button;
 };
 
 // What the user asked for during a frame. The app applies them after the frame (DESIGN.md, Screens).
@@ -159,6 +283,22 @@ enum class Command {
     LongPeriodCancel,
     ConfirmLongPeriod,
     RollCall,
+    OpenAbsence,
+    AbsenceFromEarlier,
+    AbsenceFromLater,
+    AbsenceToEarlier,
+    AbsenceToLater,
+    ConfirmAbsence,
+    OpenChildSearch,
+    ManualArrival,
+    ManualDeparture,
+    UndoLast,
+    OtherAdult,
+    ConfirmOtherAdult,
+    OpenUnheldBadges,
+    OpenKioskState,
+    SyncNow,
+    OpenPinReset,
 };
 
 struct CellRef {
@@ -174,10 +314,14 @@ struct Intents {
     std::optional<int> select_tab; // a child (parents) or an activity (staff)
     std::optional<int> toggle_weekday;
     std::optional<int> toggle_activity;
+    // The letter keyboard: 'A'..'Z', '-', ' ', '<' erase, '#' clear.
+    std::optional<char> letter;
+    // A line of the screen's list: a reason (absence), a search result, an adult (pick-up), a badge.
+    std::optional<int> pick;
 
     bool empty() const {
         return commands.empty() && !demo_tap && !key && !toggle_cell && !select_tab && !toggle_weekday &&
-               !toggle_activity;
+               !toggle_activity && !letter && !pick;
     }
 };
 

@@ -15,6 +15,12 @@ namespace badgeuse::store {
 inline constexpr std::string_view kAttendanceOutboxKind = "attendance";
 // A parent's booking or cancellation made at the kiosk (the row's event UUID is the intent's).
 inline constexpr std::string_view kBookingIntentOutboxKind = "booking_intent";
+// A parent's absence declared at the kiosk (AbsenceDeclarationRepository::get reads it by the UUID).
+inline constexpr std::string_view kAbsenceOutboxKind = "absence";
+// A badge staff gave to a child at the kiosk (BadgeAssignmentRepository::get reads it by the UUID).
+inline constexpr std::string_view kBadgeAssignmentOutboxKind = "badge_assignment";
+// A PIN a family or staff member chose at the kiosk (PinChangeRepository::get reads it by the UUID).
+inline constexpr std::string_view kPinChangedOutboxKind = "pin_changed";
 
 struct OutboxEntry {
     std::int64_t seq = 0; // increasing, never reused: the push order

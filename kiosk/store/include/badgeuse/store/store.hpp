@@ -4,9 +4,11 @@
 
 #include "badgeuse/core/attendance.hpp"
 #include "badgeuse/core/result.hpp"
+#include "badgeuse/store/absence_declaration_repository.hpp"
 #include "badgeuse/store/absence_repository.hpp"
 #include "badgeuse/store/activity_repository.hpp"
 #include "badgeuse/store/attendance_repository.hpp"
+#include "badgeuse/store/badge_assignment_repository.hpp"
 #include "badgeuse/store/badge_repository.hpp"
 #include "badgeuse/store/booking_intent_repository.hpp"
 #include "badgeuse/store/child_repository.hpp"
@@ -14,6 +16,7 @@
 #include "badgeuse/store/family_repository.hpp"
 #include "badgeuse/store/guardian_repository.hpp"
 #include "badgeuse/store/outbox.hpp"
+#include "badgeuse/store/pin_change_repository.hpp"
 #include "badgeuse/store/pin_repository.hpp"
 #include "badgeuse/store/refused_tap_repository.hpp"
 #include "badgeuse/store/reservation_repository.hpp"
@@ -24,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -33,7 +37,7 @@
 namespace badgeuse::store {
 
 // The schema this build creates and upgrades files to.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // How much of the file Store::open reads to find damage before trusting it. Quick reads every page
 // (PRAGMA quick_check: about a second for a year of a large town); Skip only opens, for benchmarks
@@ -55,6 +59,12 @@ public:
     // damaged, is SQLite but not Badgeuse, or was written by a newer build that this one cannot use.
     static Result<Store> open(const std::filesystem::path& path,
                               IntegrityCheck check = IntegrityCheck::Quick);
+
+    // Another connection to this Store's file, for another thread (the sync client's). Not Store::open
+    // on the same path: its header probe opens and closes the file, and closing any descriptor of a
+    // file drops every POSIX lock the process holds on it, the first connection's included, after which
+    // another process may checkpoint and delete the WAL under it. SQLite opens the file safely itself.
+    Result<Store> open_peer() const;
 
     Store(Store&& other) noexcept;
     Store& operator=(Store&& other) noexcept;
@@ -85,6 +95,9 @@ public:
     RefusedTapRepository& refused_taps() { return m_refused_taps; }
     BookingIntentRepository& booking_intents() { return m_booking_intents; }
     PinRepository& pins() { return m_pins; }
+    AbsenceDeclarationRepository& absence_declarations() { return m_absence_declarations; }
+    BadgeAssignmentRepository& badge_assignments() { return m_badge_assignments; }
+    PinChangeRepository& pin_changes() { return m_pin_changes; }
 
     // Writes the event and its outbox row in one transaction; when it returns outside any open
     // Transaction, both are on disk. The UUID names the fact: recording an event whose UUID is already
@@ -99,6 +112,21 @@ public:
     // source of truth, accepts or refuses it later. A UUID already stored writes nothing.
     Result<RecordOutcome> record_booking_intent(const BookingIntent& intent);
 
+    // Writes a parent's absence declaration, the absence it adds (under a new negative id, which it
+    // returns in the stored row's local_absence) and its outbox row (kind kAbsenceOutboxKind) in one
+    // transaction, so the planning shows "absent" at once. A UUID already stored writes nothing.
+    Result<RecordOutcome> record_absence_declaration(const AbsenceDeclaration& declaration);
+
+    // Writes the assignment, the badge it gives the child (active at once on this kiosk) and its outbox
+    // row (kind kBadgeAssignmentOutboxKind) in one transaction. The caller checked core's
+    // check_badge_assignment; a UUID already stored writes nothing.
+    Result<RecordOutcome> record_badge_assignment(const BadgeAssignment& assignment);
+
+    // Writes the new PIN's hash for its subject, forgets the subject's pending reset and wrong tries,
+    // and queues the change (kind kPinChangedOutboxKind), in one transaction. A UUID already stored
+    // writes nothing.
+    Result<RecordOutcome> record_pin_change(const PinChange& change);
+
     // Up to `limit` rows, oldest first.
     Result<std::vector<OutboxEntry>> outbox_pending(std::size_t limit);
     // Deletes the rows of those events only (the ones the portal confirmed); unknown UUIDs are ignored.
@@ -110,6 +138,10 @@ public:
     Result<std::string> pull_cursor();
     Result<void> set_pull_cursor(std::string_view cursor);
 
+    // `listener` runs on this Store's thread after each commit that queued an outbox row, whichever
+    // record_* wrote it, once the row is on disk: the kiosk wires it to the sync client's notify_event.
+    void set_outbox_listener(std::function<void()> listener);
+
     // Copies the write-ahead log into the database file. The kiosk calls it when idle, so that a
     // rush of check-ins never waits for it (see wal_autocheckpoint in store.cpp).
     Result<void> checkpoint();
@@ -119,6 +151,7 @@ public:
 
 private:
     friend class StoreTestAccess;
+    friend class StoreReplica; // the sync side (store_replica.hpp) writes pulled pages through m_db
     Store(std::unique_ptr<Database> db, int schema_version, int compatible_version);
     static Result<Store> open_at(const std::filesystem::path& path, IntegrityCheck check, int target_version);
 
@@ -139,6 +172,9 @@ private:
     RefusedTapRepository m_refused_taps;
     BookingIntentRepository m_booking_intents;
     PinRepository m_pins;
+    AbsenceDeclarationRepository m_absence_declarations;
+    BadgeAssignmentRepository m_badge_assignments;
+    PinChangeRepository m_pin_changes;
 };
 
 } // namespace badgeuse::store

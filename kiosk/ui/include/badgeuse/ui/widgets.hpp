@@ -54,6 +54,23 @@ void text_coloured(ImFont* font, std::string_view text, ImU32 colour);
 // The 4x3 digit keypad with its confirm key; keys go to intents.key.
 void keypad(app::Intents& intents, float width, std::string_view ok_label, std::string_view clear_label);
 
+// The AZERTY letter keyboard for names (no physical keyboard is ever needed): four rows of keys at
+// least a touch target each, the letters, '-', erase, clear and space; keys go to intents.letter.
+struct LetterLabels {
+    std::string_view space;
+    std::string_view erase;
+    std::string_view clear;
+};
+void letter_keyboard(app::Intents& intents, float width, const LetterLabels& labels);
+// The height letter_keyboard takes for a given width.
+float letter_keyboard_height();
+
+// A filled tag with its label, as staff know the PAI / allergy marker (recorded as a target).
+void marker(std::string_view label, ImU32 fill, ImU32 text_colour);
+
+// A box showing what was typed, `height` high.
+void entry_box(std::string_view text, float width, float height);
+
 // In a scrolling child: dragging with a finger scrolls it (there are no scrollbars).
 void drag_to_scroll();
 

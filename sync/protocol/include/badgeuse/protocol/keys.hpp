@@ -39,4 +39,7 @@ Result<BadgeState> parse_badge_state_key(std::string_view key);
 std::string_view justification_key(Justification justification);
 Result<Justification> parse_justification_key(std::string_view key);
 
+std::string_view pin_subject_key(PinSubject subject); // "family", "staff"
+Result<PinSubject> parse_pin_subject_key(std::string_view key);
+
 } // namespace badgeuse::protocol

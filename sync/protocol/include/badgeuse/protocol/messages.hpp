@@ -59,8 +59,23 @@ struct ReservationRecord {
 
 enum class ChangeKind { Upsert, Delete };
 
-using ChangeData =
-    std::variant<Family, Guardian, Child, Badge, Activity, ClosedPeriodRecord, ReservationRecord, Absence>;
+// Whose PIN a PinRecord or a PinChanged event is about.
+enum class PinSubject { Family, Staff };
+
+// A family's or a staff member's PIN as the kiosks of their site check it offline: argon2id hashes only
+// (libsodium's crypto_pwhash_str). A pending reset (`portal pin reset`) lets them choose a new PIN at a
+// kiosk with the one-time code until reset_expires.
+struct PinRecord {
+    PinSubject subject = PinSubject::Family;
+    std::int64_t id = 0;         // a FamilyId or a StaffId according to subject
+    std::string pin_hash;        // "" while no PIN is set
+    std::string reset_code_hash; // "" when no reset is pending
+    Instant reset_expires{};     // meaningful only with a reset_code_hash
+};
+
+// New alternatives go at the end: the index of each is its entity key's and its table's.
+using ChangeData = std::variant<Family, Guardian, Child, Badge, Activity, ClosedPeriodRecord,
+                                ReservationRecord, Absence, StaffMember, PinRecord>;
 
 // One change of the portal's data. A Delete carries the record as it was, so its key is known.
 struct Change {
@@ -116,7 +131,28 @@ struct StaffCorrection {
     Instant made_at;
 };
 
-using Event = std::variant<AttendanceEvent, BookingIntent, AbsenceDeclared, StaffCorrection>;
+// A staff member gave a child a badge at the kiosk (a new card, or one replacing a lost one). The portal
+// accepts it when the badge is unassigned or already that child's, and refuses "badge_taken" otherwise.
+struct BadgeAssigned {
+    Uuid id;
+    StaffId staff;
+    std::string badge_uid; // upper-case hex, as normalise_uid gives it
+    ChildId child;
+    Instant made_at;
+};
+
+// A family or a staff member chose a new PIN at a kiosk (with the old PIN or a reset code). Only its
+// argon2id hash travels; the portal stores it, clears the reset code and sends it to the site's kiosks.
+struct PinChanged {
+    Uuid id;
+    PinSubject subject = PinSubject::Family;
+    std::int64_t subject_id = 0; // a FamilyId or a StaffId according to subject
+    std::string pin_hash;
+    Instant made_at;
+};
+
+using Event =
+    std::variant<AttendanceEvent, BookingIntent, AbsenceDeclared, StaffCorrection, BadgeAssigned, PinChanged>;
 
 Uuid event_id(const Event& event);
 
