@@ -79,7 +79,7 @@ struct KioskSide {
     KioskSide(const std::filesystem::path& db, std::uint16_t port, const std::filesystem::path& ca,
               const std::string& token)
         : app(must(store::Store::open(db)))
-        , sync_side(must(store::Store::open(db, store::IntegrityCheck::Skip)))
+        , sync_side(must(app.open_peer()))
         , replica(sync_side)
         , client(settings(port, ca, token), replica, clock, {}) {
         app.set_outbox_listener([this] { client.notify_event(); });
@@ -182,8 +182,8 @@ TEST_CASE("a kiosk's sync client loses no tap and doubles none while the portal 
         }
     });
     // The app's connection belongs to the tapping thread: this one watches from outside (WAL lets it in).
-    store::Store observer =
-        must(store::Store::open(dir.path() / "kiosk.sqlite", store::IntegrityCheck::Skip));
+    // A peer connection: Store::open on a file this process holds would drop SQLite's locks on it.
+    store::Store observer = must(kiosk.app.open_peer());
     int kills_with_taps_waiting = 0; // unacknowledged taps at the kill: in flight or about to be
     for (int kill = 0; kill < 5; ++kill) {
         std::this_thread::sleep_for(std::chrono::milliseconds(150 + 97 * kill));
