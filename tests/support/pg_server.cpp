@@ -183,20 +183,26 @@ private:
         const fs::path pristine =
             scratch_base() / ("badgeuse-pg-pristine-v1-" + m_bin.parent_path().filename().string() + "-" +
                               std::to_string(geteuid()));
+        std::optional<ScratchDir> fresh;
+        fs::path source = pristine;
         if (!usable_pristine(pristine)) {
-            ScratchDir fresh;
+            fresh.emplace();
             if (!m_run_as.empty())
-                give_to_run_as(fresh.path());
-            const fs::path data = fresh.path() / "data";
+                give_to_run_as(fresh->path());
+            const fs::path data = fresh->path() / "data";
             expect_ok(server_command("initdb", {"-D", data.string(), "-U", "postgres", "--auth=trust",
                                                 "--no-sync", "-E", "UTF8", "--locale=C"}),
                       "initdb");
             std::error_code ec;
             fs::rename(data, pristine, ec); // another process may have won the race: either copy will do
+            // A leftover we may not use (another user's, in a /dev/shm shared with a chroot) stays in the
+            // way: then this cluster is copied from where initdb made it.
+            if (!usable_pristine(pristine))
+                source = data;
         }
-        const ProcessResult copied = run_process("/bin/cp", {"-a", pristine.string(), m_data.string()});
+        const ProcessResult copied = run_process("/bin/cp", {"-a", source.string(), m_data.string()});
         if (copied.exit_code != 0 || !fs::exists(m_data / "PG_VERSION"))
-            throw std::runtime_error("the tests' PostgreSQL server: cannot copy " + pristine.string() + ": " +
+            throw std::runtime_error("the tests' PostgreSQL server: cannot copy " + source.string() + ": " +
                                      copied.err);
     }
 
@@ -223,7 +229,7 @@ private:
             "'" + (m_bin / "pg_ctl").string() + "' -D '" + m_data.string() + "' -m immediate -w stop";
         if (!m_run_as.empty())
             stop = "/usr/sbin/runuser -u " + m_run_as + " -- " + stop;
-        const std::string script = stop + "; rm -rf '" + m_dir.path().string() + "'";
+        const std::string script = "cd / && " + stop + "; rm -rf '" + m_dir.path().string() + "'";
         std::array<int, 2> pipe_fds{};
         if (pipe2(pipe_fds.data(), O_CLOEXEC) != 0)
             return;
@@ -261,9 +267,11 @@ private:
         const std::string executable = (m_bin / program).string();
         if (m_run_as.empty())
             return run_process(executable, args);
-        std::vector<std::string> wrapped = {"-u", m_run_as, "--", executable};
+        // From "/": the test's own folder may be one the postgres user cannot enter (a clone under
+        // /root), and the server programs change back to their starting folder.
+        std::vector<std::string> wrapped = {"-C", "/", "/usr/sbin/runuser", "-u", m_run_as, "--", executable};
         wrapped.insert(wrapped.end(), args.begin(), args.end());
-        return run_process("/usr/sbin/runuser", wrapped);
+        return run_process("/usr/bin/env", wrapped);
     }
 
     // The folder goes with this object, so the server's log is quoted in the error (its end).
