@@ -83,7 +83,7 @@ TEST_CASE("a pulled page of every kind of record is applied and read back from t
     REQUIRE(family);
     CHECK(family->subscriber_code == "BLENFANCE-12087-0042");
     CHECK(family->site == SiteId{7});
-    CHECK(require_ok(store.sites().get(SiteId{7})).has_value()); // placeholder for the foreign key
+    CHECK(require_ok(store.sites().get(SiteId{7})).has_value()); // the site's row the foreign key needs
     auto guardian = require_ok(store.guardians().get(GuardianId{501}));
     REQUIRE(guardian);
     CHECK(guardian->phone == "06 01 02 03 04");

@@ -17,8 +17,9 @@ std::string pin_subject(protocol::PinSubject subject, std::int64_t id) {
     return (subject == protocol::PinSubject::Family ? "family:" : "staff:") + std::to_string(id);
 }
 
-// Families and staff name their site; the kiosk may not have the site's row yet (it knows only the
-// site's id from enrollment), and the foreign key wants one: a placeholder the portal's name replaces.
+// Families and staff name their site, and the foreign key wants its row. `kiosk --enroll` writes that
+// row with the portal's name before any pull; for a file that was never enrolled (the tests', a restored
+// copy) a nameless row keeps the key, and the next enrollment's upsert names it. A pull never overwrites.
 Result<void> ensure_site(Database& db, SiteId site) {
     auto query = BADGEUSE_TRY(
         db.query("INSERT INTO site (id, name, town) VALUES (?1, '', '') ON CONFLICT (id) DO NOTHING"));
