@@ -4,6 +4,7 @@
 #include "badgeuse/core/paris_time.hpp"
 #include "badgeuse/store/store_replica.hpp"
 #include "badgeuse/sync/sync_client.hpp"
+#include "must.hpp"
 #include "support/portal_fixture.hpp"
 #include "temp_dir.hpp"
 
@@ -17,13 +18,6 @@ using namespace badgeuse::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-template <typename T>
-T must(Result<T> result) {
-    INFO((result.ok() ? std::string("ok") : result.error().message));
-    REQUIRE(result.ok());
-    return std::move(result).value();
-}
 
 // The wall clock moved by a fixed amount: the portal's --clock-start, minus ten minutes.
 class ShiftedTime final : public Clock {

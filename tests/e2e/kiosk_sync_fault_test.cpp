@@ -5,6 +5,7 @@
 #include "badgeuse/store/store_replica.hpp"
 #include "badgeuse/sync/sync_client.hpp"
 #include "fault_proxy.hpp"
+#include "must.hpp"
 #include "support/portal_fixture.hpp"
 #include "temp_dir.hpp"
 
@@ -20,13 +21,6 @@ using namespace badgeuse::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-template <typename T>
-T must(Result<T> result) {
-    INFO((result.ok() ? std::string("ok") : result.error().message));
-    REQUIRE(result.ok());
-    return std::move(result).value();
-}
 
 class SystemTime final : public Clock {
 public:

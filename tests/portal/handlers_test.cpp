@@ -1,9 +1,11 @@
-// The portal's API through handle(), without a socket, on a real SQLite file: enrollment, token
-// checks, pulls, pushes, and the refusal of bad requests with nothing written.
+// The portal's API through handle(), without a socket, on both stores (a real SQLite file, a real
+// PostgreSQL database): enrollment, token checks, pulls, pushes, and the refusal of bad requests with
+// nothing written.
 #include "badgeuse/core/paris_time.hpp"
 #include "badgeuse/portal/handlers.hpp"
 #include "badgeuse/portal/secrets.hpp"
 #include "badgeuse/protocol/codec.hpp"
+#include "store_backends.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,10 +20,14 @@ Instant at(std::string_view iso) {
     return *paris::parse_iso8601(iso);
 }
 
+using badgeuse::testing::PostgreSQL;
+using badgeuse::testing::SQLite;
+
+template <typename Backend>
 struct Api {
     testing::TempDir dir;
     std::unique_ptr<PortalStore> store =
-        open_sqlite_portal_store(dir / "portal.sqlite", OpenMode::CreateIfMissing).value();
+        open_portal_store(Backend::fresh(dir), OpenMode::CreateIfMissing).value();
     ManualClock clock{at("2027-05-03T08:00:00+02:00")};
     Services services{*store, clock};
     SiteId site = *store->add_site(Site{SiteId{}, "École Jules Ferry", "Laigneville"});
@@ -67,8 +73,10 @@ const std::string kArrival =
 
 } // namespace
 
-TEST_CASE("a kiosk enrolls with a code typed in lower case and spaces, then reads its site") {
-    Api api;
+#define API_TEST(name) TEMPLATE_TEST_CASE(name, "[api]", SQLite, PostgreSQL)
+
+API_TEST("a kiosk enrolls with a code typed in lower case and spaces, then reads its site") {
+    Api<TestType> api;
     const std::string code = api.new_code(api.site);
     std::string typed;
     for (char c : code)
@@ -79,8 +87,8 @@ TEST_CASE("a kiosk enrolls with a code typed in lower case and spaces, then read
     CHECK(api.call("GET", "/v1/changes?after=0", {}, token).status == 200);
 }
 
-TEST_CASE("an enrollment code is refused the second time and after 24 hours") {
-    Api api;
+API_TEST("an enrollment code is refused the second time and after 24 hours") {
+    Api<TestType> api;
     const std::string code = api.new_code(api.site);
     const std::string stale = api.new_code(api.site);
     CHECK(api.call("POST", "/v1/enroll", encode(EnrollRequest{code, "a"})).status == 200);
@@ -94,8 +102,8 @@ TEST_CASE("an enrollment code is refused the second time and after 24 hours") {
     CHECK(api.call("POST", "/v1/enroll", encode(EnrollRequest{"AAAA-BBBB-CCCC", "d"})).status == 403);
 }
 
-TEST_CASE("a request without a token or with an unknown one is 401") {
-    Api api;
+API_TEST("a request without a token or with an unknown one is 401") {
+    Api<TestType> api;
     CHECK(api.call("GET", "/v1/changes?after=0").status == 401);
     CHECK(api.call("GET", "/v1/time").status == 401);
     CHECK(api.call("POST", "/v1/events", kArrival).status == 401);
@@ -103,8 +111,8 @@ TEST_CASE("a request without a token or with an unknown one is 401") {
     CHECK(*api.store->event_count() == 0);
 }
 
-TEST_CASE("a token asking for another site's changes is 403") {
-    Api api;
+API_TEST("a token asking for another site's changes is 403") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     const Response response =
         api.call("GET", "/v1/changes?after=0&site=" + std::to_string(api.other_site.value), {}, token);
@@ -113,8 +121,8 @@ TEST_CASE("a token asking for another site's changes is 403") {
           200);
 }
 
-TEST_CASE("a kiosk pulls only its own site's changes") {
-    Api api;
+API_TEST("a kiosk pulls only its own site's changes") {
+    Api<TestType> api;
     REQUIRE(api.store
                 ->commit(api.site,
                          {{ChangeKind::Upsert, Family{FamilyId{}, api.site, "BLENFANCE-1-1", "Martin"}}})
@@ -132,8 +140,8 @@ TEST_CASE("a kiosk pulls only its own site's changes") {
     CHECK(std::get<Family>(page->changes[0].data).name == "Curie");
 }
 
-TEST_CASE("a pushed event is accepted once and a repeat is a duplicate") {
-    Api api;
+API_TEST("a pushed event is accepted once and a repeat is a duplicate") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     const Response first = api.call("POST", "/v1/events", kArrival, token);
     REQUIRE(first.status == 200);
@@ -144,8 +152,8 @@ TEST_CASE("a pushed event is accepted once and a repeat is a duplicate") {
     CHECK(*api.store->event_count() == 1);
 }
 
-TEST_CASE("malformed JSON, a wrong type or an unknown field is 400 with a message and nothing written") {
-    Api api;
+API_TEST("malformed JSON, a wrong type or an unknown field is 400 with a message and nothing written") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     const Response broken = api.call("POST", "/v1/events", R"({"events":[)", token);
     CHECK(broken.status == 400);
@@ -166,8 +174,8 @@ TEST_CASE("malformed JSON, a wrong type or an unknown field is 400 with a messag
     CHECK(api.call("GET", "/v1/changes?limit=5", {}, token).status == 400);
 }
 
-TEST_CASE("a body over the size limit is 413 and not read") {
-    Api api;
+API_TEST("a body over the size limit is 413 and not read") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     api.services.max_body_bytes = 100;
     const Response response = api.call("POST", "/v1/events", kArrival, token);
@@ -176,23 +184,23 @@ TEST_CASE("a body over the size limit is 413 and not read") {
     CHECK(*api.store->event_count() == 0);
 }
 
-TEST_CASE("the server time is the portal clock's") {
-    Api api;
+API_TEST("the server time is the portal clock's") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     const Response response = api.call("GET", "/v1/time", {}, token);
     REQUIRE(response.status == 200);
     CHECK(decode_time_response(response.body)->server_time == api.clock.now());
 }
 
-TEST_CASE("an unknown path is 404 and a wrong method 405") {
-    Api api;
+API_TEST("an unknown path is 404 and a wrong method 405") {
+    Api<TestType> api;
     CHECK(api.call("GET", "/v1/nothing").status == 404);
     CHECK(api.call("GET", "/v1/events").status == 405);
     CHECK(api.call("POST", "/v1/time").status == 405);
 }
 
-TEST_CASE("tokens are stored hashed, never as sent") {
-    Api api;
+API_TEST("tokens are stored hashed, never as sent") {
+    Api<TestType> api;
     const std::string token = api.enroll(api.site);
     CHECK(api.store->kiosk_by_token(token)->has_value() == false);
     CHECK(api.store->kiosk_by_token(hash_secret(token))->has_value());

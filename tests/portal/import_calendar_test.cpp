@@ -128,3 +128,90 @@ TEST_CASE("a calendar for an unknown site or of an unknown format is refused") {
     CHECK(missing.exit_code == 2);
     CHECK(portal.changes(portal.ferry).empty());
 }
+
+namespace {
+
+// kCsv with the winter holiday moved a week earlier, as a corrected file from the académie.
+const std::string kCorrectedCsv = "first,last,kind,label\n"
+                                  "2026-12-19,2027-01-03,holiday,Vacances de Noël\n"
+                                  "2027-02-13,2027-02-28,holiday,\"Vacances d'hiver, zone B\"\n"
+                                  "2027-05-07,2027-05-07,closure,Pont de l'Ascension\n";
+
+std::vector<ClosedPeriod> periods_of(const std::vector<protocol::Change>& changes) {
+    std::vector<ClosedPeriod> periods;
+    for (const protocol::Change& change : changes) {
+        const auto& record = std::get<protocol::ClosedPeriodRecord>(change.data);
+        if (change.kind == protocol::ChangeKind::Upsert)
+            periods.push_back(record.period);
+        else
+            std::erase_if(periods, [&](const ClosedPeriod& p) { return p == record.period; });
+    }
+    return periods;
+}
+
+} // namespace
+
+TEST_CASE("a corrected calendar names the dates it no longer has, and --replace removes them at once") {
+    Portal portal;
+    REQUIRE(portal.import({portal.write("zone-b.csv", kCsv)}).exit_code == 0);
+    const std::string corrected = portal.write("zone-b-corrected.csv", kCorrectedCsv);
+
+    // Without --replace the old winter dates stay closed, and the admin is told so for each site.
+    const ProcessResult kept = portal.import({corrected, "--site", "Curie"});
+    CHECK(kept.exit_code == 0);
+    CHECK(kept.out == "imported 1 closed periods for 1 site (2 already there)\n");
+    CHECK(kept.err == "portal: warning: Curie keeps holiday 2027-02-20 to 2027-03-07 \"Vacances d'hiver, "
+                      "zone B\", within the file's dates but not in it; --replace removes it\n");
+    CHECK(periods_of(portal.changes(portal.curie)).size() == 4);
+
+    const std::int64_t before = portal.changes(portal.ferry).back().seq;
+    const ProcessResult replaced = portal.import({corrected, "--site", "Jules Ferry", "--replace"});
+    CHECK(replaced.exit_code == 0);
+    CHECK(replaced.out ==
+          "imported 1 closed periods for 1 site (2 already there, 1 no longer in the file removed)\n");
+    CHECK(replaced.err.empty());
+    const auto ferry = portal.changes(portal.ferry);
+    const auto periods = periods_of(ferry);
+    REQUIRE(periods.size() == 3);
+    CHECK(format_date(periods[2].first) == "2027-02-13");
+    // The deletion and the new dates are one server transaction: a page of one change holds both.
+    auto store = open_sqlite_portal_store(portal.dir / "portal.sqlite", OpenMode::MustExist).value();
+    const auto page = store->changes_after(portal.ferry, before, 1).value();
+    REQUIRE(page.changes.size() == 2);
+    CHECK(page.changes[0].kind == protocol::ChangeKind::Delete);
+    CHECK(format_date(std::get<protocol::ClosedPeriodRecord>(page.changes[0].data).period.first) ==
+          "2027-02-20");
+    CHECK(page.changes[1].kind == protocol::ChangeKind::Upsert);
+    // Once more: nothing left to add or remove.
+    CHECK(portal.import({corrected, "--site", "Jules Ferry", "--replace"}).out ==
+          "imported 0 closed periods for 1 site (3 already there, 0 no longer in the file removed)\n");
+}
+
+TEST_CASE(
+    "a calendar imported with --replace leaves alone the periods of other kinds and outside its dates") {
+    Portal portal;
+    REQUIRE(portal.import({portal.write("zone-b.csv", kCsv)}).exit_code == 0);
+    REQUIRE(portal
+                .import({portal.write("strikes.csv", "first,last,kind,label\n"
+                                                     "2027-01-15,2027-01-15,closure,Grève\n"
+                                                     "2027-06-10,2027-06-10,closure,Travaux\n")})
+                .exit_code == 0);
+    // Holidays only, from Christmas to winter: the closures inside those dates are not its business,
+    // nor anything after the winter holiday.
+    const std::string holidays =
+        portal.write("holidays.csv", "first,last,kind,label\n"
+                                     "2026-12-19,2027-01-03,holiday,Vacances de Noël\n"
+                                     "2027-02-20,2027-03-07,holiday,Hiver\n");
+    const ProcessResult result = portal.import({holidays, "--replace", "--site", "Curie"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out ==
+          "imported 1 closed periods for 1 site (1 already there, 1 no longer in the file removed)\n");
+    const auto periods = periods_of(portal.changes(portal.curie));
+    REQUIRE(periods.size() == 5);
+    std::vector<std::string> labels;
+    for (const ClosedPeriod& period : periods)
+        labels.push_back(period.label);
+    std::sort(labels.begin(), labels.end());
+    CHECK(labels ==
+          std::vector<std::string>{"Grève", "Hiver", "Pont de l'Ascension", "Travaux", "Vacances de Noël"});
+}

@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+#include <type_traits>
+
 using namespace badgeuse;
 using namespace badgeuse::portal;
 using namespace badgeuse::protocol;
@@ -94,6 +97,32 @@ STORE_TEST("a new portal database carries its schema version and opens again") {
     CHECK(TestType::query(url, "SELECT value FROM meta WHERE key = 'version'") ==
           std::to_string(portal_schema_version(url)));
     CHECK(sqlite_portal_schema_version() == postgres_portal_schema_version());
+}
+
+STORE_TEST("a database written by the previous portal version is upgraded on open and keeps its data") {
+    std::unique_ptr<Fixture<TestType>> f = std::make_unique<Fixture<TestType>>();
+    const DatabaseUrl url = f->url;
+    const SiteId site = f->site;
+    f->store.reset();
+    // Schema 3 is schema 4 without the change log's transaction index.
+    TestType::query(url, "DROP INDEX change_log_by_txn");
+    TestType::query(url, "UPDATE meta SET value = 3 WHERE key = 'version'");
+    const std::string index_count =
+        std::is_same_v<TestType, SQLite>
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'change_log_by_txn'"
+            : "SELECT count(*) FROM pg_indexes WHERE indexname = 'change_log_by_txn'";
+    REQUIRE(TestType::query(url, index_count) == "0");
+
+    auto store = open_portal_store(url, OpenMode::MustExist);
+    INFO((store.ok() ? "" : store.error().message));
+    REQUIRE(store.ok());
+    CHECK(TestType::query(url, "SELECT value FROM meta WHERE key = 'version'") ==
+          std::to_string(sqlite_portal_schema_version()));
+    CHECK(TestType::query(url, index_count) == "1");
+    auto page = (*store)->changes_after(site, 0, 100);
+    REQUIRE(page.ok());
+    REQUIRE(page->changes.size() == 3);
+    CHECK(std::get<Child>(page->changes[1].data).first_name == "Léa");
 }
 
 TEST_CASE("a missing portal database is not created when it must exist") {

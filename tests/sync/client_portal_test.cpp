@@ -2,106 +2,21 @@
 // kiosk's store, pushes each tap right after it is recorded, measures the clock offset, refuses a
 // portal its CA did not sign, and delivers every event exactly once across a portal outage.
 #include "badgeuse/core/paris_time.hpp"
-#include "badgeuse/store/store_replica.hpp"
-#include "badgeuse/sync/sync_client.hpp"
 #include "fault_proxy.hpp"
+#include "must.hpp"
 #include "sync_fixture.hpp"
 #include "temp_dir.hpp"
+#include "test_kiosk.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <mutex>
-
 using namespace badgeuse;
 using namespace badgeuse::sync_tests;
+using badgeuse::testing::must;
 using badgeuse::testing::PortalFixture;
 using badgeuse::testing::TempDir;
+using Kiosk = badgeuse::sync_tests::TestKiosk;
 using namespace std::chrono_literals;
-
-namespace {
-
-template <typename T>
-T must(Result<T> result) {
-    INFO((result.ok() ? std::string("ok") : result.error().message));
-    REQUIRE(result.ok());
-    return std::move(result).value();
-}
-
-// The kiosk's side as the executable wires it: the app's Store, and the client's own Store on the
-// same file with the replica over it.
-class Kiosk {
-public:
-    Kiosk()
-        : m_path(m_dir / "kiosk.sqlite")
-        , m_app(must(store::Store::open(m_path)))
-        , m_sync(must(m_app.open_peer()))
-        , m_replica(m_sync) {}
-    ~Kiosk() {
-        if (m_client)
-            m_client->stop();
-    }
-
-    void start(sync::ClientSettings settings) {
-        sync::ClientCallbacks callbacks;
-        callbacks.on_state = [this](const sync::SyncState& state) {
-            std::lock_guard lock(m_mutex);
-            m_states.push_back(state);
-        };
-        m_client = std::make_unique<sync::SyncClient>(std::move(settings), m_replica, m_clock, callbacks);
-        m_app.set_outbox_listener([this] { m_client->notify_event(); });
-        auto started = m_client->start();
-        INFO((started.ok() ? std::string("ok") : started.error().message));
-        REQUIRE(started.ok());
-    }
-
-    store::Store& app_store() { return m_app; }
-    sync::SyncClient& client() { return *m_client; }
-    sync::SyncState last_state() {
-        std::lock_guard lock(m_mutex);
-        return m_states.empty() ? sync::SyncState{} : m_states.back();
-    }
-    std::int64_t outbox() { return must(m_app.outbox_count()); }
-    std::int64_t children() { return static_cast<std::int64_t>(must(m_app.children().list()).size()); }
-
-private:
-    TempDir m_dir;
-    std::filesystem::path m_path;
-    store::Store m_app;
-    store::Store m_sync;
-    store::StoreReplica m_replica;
-    WallClock m_clock;
-    std::mutex m_mutex;
-    std::vector<sync::SyncState> m_states;
-    std::unique_ptr<sync::SyncClient> m_client;
-};
-
-sync::ClientSettings settings_for(std::uint16_t port, const std::filesystem::path& ca, std::string token) {
-    sync::ClientSettings settings;
-    settings.server = must(sync::parse_server_url("https://127.0.0.1:" + std::to_string(port)));
-    settings.ca_file = ca;
-    settings.token = std::move(token);
-    settings.pull_every = 60s; // longer than any test: a push must come from notify_event
-    settings.request_timeout = 5s;
-    settings.backoff = {200ms, 1000ms};
-    return settings;
-}
-
-AttendanceEvent arrival(const testing::SeededSite& site, int n) {
-    std::array<std::uint8_t, 16> bytes{};
-    bytes[0] = 0x5C;
-    bytes[14] = static_cast<std::uint8_t>(n >> 8);
-    bytes[15] = static_cast<std::uint8_t>(n);
-    AttendanceEvent event;
-    event.id = Uuid::from_random_bytes(bytes);
-    event.child = site.children[static_cast<std::size_t>(n) % site.children.size()];
-    event.activity = site.canteen;
-    event.day = add_days(*parse_date("2026-11-02"), n / 3);
-    event.at = *paris::parse_iso8601(format_date(event.day) + "T11:40:00+01:00");
-    event.badge_uid = badge_of_child(n % 3);
-    return event;
-}
-
-} // namespace
 
 TEST_CASE("the client pulls the site into the kiosk's store and pushes a tap right after it is recorded") {
     TempDir dir;

@@ -17,6 +17,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -62,14 +65,17 @@ struct SyncClient::Impl {
             callbacks.on_state(state);
     }
 
-    std::vector<std::pair<std::string, std::string>> headers() const {
-        return {{"Authorization", "Bearer " + settings.token},
-                {"X-Badgeuse-Outbox", std::to_string(state.events_waiting)}};
+    std::vector<std::pair<std::string, std::string>> headers(std::int64_t outbox) const {
+        return {{"Authorization", "Bearer " + settings.token}, {"X-Badgeuse-Outbox", std::to_string(outbox)}};
     }
 
+    // `outbox`: what X-Badgeuse-Outbox says, the events still waiting once this request is answered; by
+    // default all of them (a push says how many stay beside its batch).
     asio::awaitable<Result<detail::HttpReply>> call(http::verb method, std::string target, std::string body,
-                                                    std::string_view what) {
-        detail::HttpRequest request{method, std::move(target), std::move(body), headers()};
+                                                    std::string_view what,
+                                                    std::optional<std::int64_t> outbox = std::nullopt) {
+        detail::HttpRequest request{method, std::move(target), std::move(body),
+                                    headers(outbox.value_or(state.events_waiting))};
         auto reply = co_await transport.exchange(std::move(request));
         if (!reply)
             co_return reply.error();
@@ -114,7 +120,10 @@ struct SyncClient::Impl {
                 for (auto& event : *events)
                     event = on_portal_clock(std::move(event), state.clock->offset);
             const std::string body = protocol::encode(protocol::PushRequest{std::move(*events)});
-            auto reply = co_await call(http::verb::post, "/v1/events", body, "POST /v1/events");
+            // The portal's view of this kiosk ends at 0 after the last batch, not at that batch's size.
+            const std::int64_t left_after =
+                std::max<std::int64_t>(0, state.events_waiting - static_cast<std::int64_t>(sent));
+            auto reply = co_await call(http::verb::post, "/v1/events", body, "POST /v1/events", left_after);
             if (!reply)
                 co_return reply.error();
             auto answer = protocol::decode_push_response(reply->body);
@@ -139,34 +148,69 @@ struct SyncClient::Impl {
         }
     }
 
+    // Applies the pages gathered so far, with the last one's cursor, in one transaction.
+    Result<void> apply_gathered(protocol::PullResponse& gathered, std::int64_t stored) {
+        if (gathered.changes.empty() && gathered.cursor <= stored)
+            return {};
+        if (auto applied = replica->apply_page(gathered); !applied)
+            return local_failure(applied.error());
+        if (!gathered.changes.empty()) {
+            log(LogLevel::Info, "applied " + std::to_string(gathered.changes.size()) +
+                                    " changes from the portal, up to " + std::to_string(gathered.cursor));
+            if (callbacks.on_pulled)
+                callbacks.on_pulled();
+        }
+        gathered.changes.clear();
+        return {};
+    }
+
+    // While the portal says more pages follow, they are gathered up to apply_batch changes and applied
+    // together: a new kiosk's first pull is a school year of reservations arriving day by day, and with a
+    // transaction per page SQLite wrote the same pages of the by-child index back 145 times.
     asio::awaitable<Result<void>> pull_all() {
+        auto stored = replica->cursor();
+        if (!stored)
+            co_return local_failure(stored.error());
+        protocol::PullResponse gathered;
+        gathered.cursor = *stored;
+        // What was fetched before a failure is still applied: a flaky link makes progress.
+        auto fail = [&](Error error) -> Result<void> {
+            if (auto applied = apply_gathered(gathered, *stored); !applied)
+                return applied.error();
+            return error;
+        };
         for (;;) {
-            auto cursor = replica->cursor();
-            if (!cursor)
-                co_return local_failure(cursor.error());
             protocol::PullRequest request;
-            request.after = *cursor;
+            request.after = gathered.cursor;
             request.limit = settings.pull_limit;
             auto reply = co_await call(http::verb::get, "/v1/changes?" + protocol::encode_query(request), {},
                                        "GET /v1/changes");
             if (!reply)
-                co_return reply.error();
+                co_return fail(reply.error());
             auto page = protocol::decode_pull_response(reply->body);
             if (!page)
-                co_return make_error("the portal's page of changes does not decode: " + page.error().message);
-            if (auto applied = replica->apply_page(*page); !applied)
-                co_return local_failure(applied.error());
-            if (!page->changes.empty()) {
-                log(LogLevel::Info, "applied " + std::to_string(page->changes.size()) +
-                                        " changes from the portal, up to " + std::to_string(page->cursor));
-                if (callbacks.on_pulled)
-                    callbacks.on_pulled();
+                co_return fail(
+                    make_error("the portal's page of changes does not decode: " + page.error().message));
+            const bool more = page->more == protocol::MorePages::Yes;
+            if (more && page->cursor <= gathered.cursor)
+                co_return fail(
+                    make_error("the portal said more changes follow but its cursor did not move past " +
+                               std::to_string(gathered.cursor)));
+            if (gathered.changes.empty())
+                gathered.changes = std::move(page->changes);
+            else
+                gathered.changes.insert(gathered.changes.end(),
+                                        std::make_move_iterator(page->changes.begin()),
+                                        std::make_move_iterator(page->changes.end()));
+            gathered.cursor = std::max(gathered.cursor, page->cursor);
+            gathered.more = page->more;
+            if (!more || gathered.changes.size() >= settings.apply_batch) {
+                if (auto applied = apply_gathered(gathered, *stored); !applied)
+                    co_return applied.error();
+                *stored = gathered.cursor;
             }
-            if (page->more == protocol::MorePages::No)
+            if (!more)
                 co_return Result<void>{};
-            if (page->cursor <= *cursor)
-                co_return make_error("the portal said more changes follow but its cursor did not move past " +
-                                     std::to_string(*cursor));
         }
     }
 

@@ -104,7 +104,7 @@ Response changes(std::string_view query, const KioskIdentity& kiosk, Services& s
     if (pull->site && pull->site != kiosk.site)
         return error_response(403, "this kiosk's token reads its own site only (site " +
                                        std::to_string(kiosk.site.value) + ")");
-    auto page = services.store.changes_after(kiosk.site, pull->after, pull->limit);
+    auto page = services.store.stored_changes_after(kiosk.site, pull->after, pull->limit);
     if (!page)
         return store_failure(page.error());
     return Response{200, protocol::encode(*page)};

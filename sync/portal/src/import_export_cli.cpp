@@ -17,10 +17,14 @@ ImportExportCommands::ImportExportCommands(CLI::App& app, CLI::App& import, std:
         "calendar", "School holidays and closures (.ics or .csv) for every site, or the one of --site");
     calendar->add_option("file", m_file, "The .ics or .csv file (CSV columns in README.md)")->required();
     calendar->add_option("--site", m_site, "Only this site (default: every site)");
+    calendar->add_flag("--replace", m_replace,
+                       "Also remove the site's periods, of the file's kinds and within its dates, that the "
+                       "file no longer has (a corrected calendar)");
     calendar->add_option("--config", m_config, kConfigHelp);
     calendar->callback([&, this] {
         action = [&, this] {
-            return portal_import_calendar(load_portal_config(m_config), m_file, m_site, out, err);
+            return portal_import_calendar(load_portal_config(m_config), m_file, {m_site, m_replace}, out,
+                                          err);
         };
     });
 

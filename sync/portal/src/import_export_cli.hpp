@@ -26,6 +26,7 @@ private:
     std::string m_config = "portal.toml";
     std::string m_file;
     std::string m_site;
+    bool m_replace = false;
     std::string m_family;
     std::string m_staff;
     std::string m_from;

@@ -52,8 +52,14 @@ CREATE TABLE kiosk_contacts(kiosk BIGINT PRIMARY KEY REFERENCES kiosks(id), last
 CREATE TABLE web_tokens(token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL);
 )sql";
 
+// A pull page finishes the server transaction it ends in: without this index, finding the rest of that
+// transaction scanned the site's whole remaining log, so a first full pull was quadratic in its length.
+inline constexpr std::string_view kSchemaV4 = R"sql(
+CREATE INDEX change_log_by_txn ON change_log(txn, seq);
+)sql";
+
 // kMigrations[i] takes a database from schema version i to i + 1 (version 0: an empty database).
-inline constexpr std::string_view kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+inline constexpr std::string_view kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 inline constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
 } // namespace badgeuse::portal::pg

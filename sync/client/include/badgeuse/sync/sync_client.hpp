@@ -32,6 +32,8 @@ struct ClientSettings {
     BackoffSettings backoff;
     std::size_t push_batch = 200; // events per POST /v1/events
     int pull_limit = 500;         // changes per page
+    // Changes gathered from consecutive pages before one transaction applies them (a first pull).
+    std::size_t apply_batch = 20000;
 };
 
 struct ClientCallbacks {

@@ -9,6 +9,7 @@
 #include "badgeuse/core/result.hpp"
 #include "badgeuse/portal/database_url.hpp"
 #include "badgeuse/protocol/messages.hpp"
+#include "badgeuse/protocol/stored_page.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -87,8 +88,16 @@ public:
     virtual Result<std::int64_t> next_id(std::string_view entity) = 0;
     virtual Result<std::optional<FamilyId>> family_by_code(std::string_view subscriber_code) = 0;
 
-    // The site's changes after the cursor: at most about `limit`, but never half a server transaction.
-    virtual Result<protocol::PullResponse> changes_after(SiteId site, std::int64_t after, int limit) = 0;
+    // The site's changes after the cursor, as stored: at most about `limit`, but never half a server
+    // transaction. The pull answers with it as it is (protocol::encode(StoredPage)).
+    virtual Result<protocol::StoredPage> stored_changes_after(SiteId site, std::int64_t after, int limit) = 0;
+    // The same page with its records decoded, for those who read them (the tests, the admin's tools).
+    Result<protocol::PullResponse> changes_after(SiteId site, std::int64_t after, int limit) {
+        auto stored = stored_changes_after(site, after, limit);
+        if (!stored)
+            return stored.error();
+        return protocol::decode_stored_page(*stored);
+    }
 
     // Stores each event once by UUID and decides it (see event_rules.hpp), all in one transaction.
     // A repeated UUID is answered Duplicate with the original outcome.
