@@ -129,6 +129,11 @@ std::string_view Catalog::tr(std::string_view msgid) const {
     return found == m_entries.end() ? msgid : std::string_view(found->second);
 }
 
+bool Catalog::translates(std::string_view msgid) const {
+    auto found = m_entries.find(std::string(msgid));
+    return found != m_entries.end() && !found->second.empty();
+}
+
 std::string fill(std::string_view text,
                  std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
     std::string out(text);

@@ -6,6 +6,7 @@
 
 #include "badgeuse/protocol/codec.hpp"
 #include "badgeuse/sync/event_times.hpp"
+#include "badgeuse/sync/page_applier.hpp"
 #include "transport.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -18,7 +19,6 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
-#include <iterator>
 #include <optional>
 #include <random>
 #include <thread>
@@ -148,40 +148,27 @@ struct SyncClient::Impl {
         }
     }
 
-    // Applies the pages gathered so far, with the last one's cursor, in one transaction.
-    Result<void> apply_gathered(protocol::PullResponse& gathered, std::int64_t stored) {
-        if (gathered.changes.empty() && gathered.cursor <= stored)
-            return {};
-        if (auto applied = replica->apply_page(gathered); !applied)
-            return local_failure(applied.error());
-        if (!gathered.changes.empty()) {
-            log(LogLevel::Info, "applied " + std::to_string(gathered.changes.size()) +
-                                    " changes from the portal, up to " + std::to_string(gathered.cursor));
-            if (callbacks.on_pulled)
-                callbacks.on_pulled();
-        }
-        gathered.changes.clear();
-        return {};
-    }
-
-    // While the portal says more pages follow, they are gathered up to apply_batch changes and applied
-    // together: a new kiosk's first pull is a school year of reservations arriving day by day, and with a
-    // transaction per page SQLite wrote the same pages of the by-child index back 145 times.
+    // Page after page while the portal says more follow, applied in batches (page_applier.hpp).
     asio::awaitable<Result<void>> pull_all() {
         auto stored = replica->cursor();
         if (!stored)
             co_return local_failure(stored.error());
-        protocol::PullResponse gathered;
-        gathered.cursor = *stored;
+        PageApplier applier(
+            *replica, *stored, settings.apply_batch, [this](std::size_t changes, std::int64_t cursor) {
+                log(LogLevel::Info, "applied " + std::to_string(changes) +
+                                        " changes from the portal, up to " + std::to_string(cursor));
+                if (callbacks.on_pulled)
+                    callbacks.on_pulled();
+            });
         // What was fetched before a failure is still applied: a flaky link makes progress.
         auto fail = [&](Error error) -> Result<void> {
-            if (auto applied = apply_gathered(gathered, *stored); !applied)
-                return applied.error();
+            if (auto finished = applier.finish(); !finished)
+                return local_failure(finished.error());
             return error;
         };
         for (;;) {
             protocol::PullRequest request;
-            request.after = gathered.cursor;
+            request.after = applier.cursor();
             request.limit = settings.pull_limit;
             auto reply = co_await call(http::verb::get, "/v1/changes?" + protocol::encode_query(request), {},
                                        "GET /v1/changes");
@@ -192,25 +179,17 @@ struct SyncClient::Impl {
                 co_return fail(
                     make_error("the portal's page of changes does not decode: " + page.error().message));
             const bool more = page->more == protocol::MorePages::Yes;
-            if (more && page->cursor <= gathered.cursor)
+            if (more && page->cursor <= applier.cursor())
                 co_return fail(
                     make_error("the portal said more changes follow but its cursor did not move past " +
-                               std::to_string(gathered.cursor)));
-            if (gathered.changes.empty())
-                gathered.changes = std::move(page->changes);
-            else
-                gathered.changes.insert(gathered.changes.end(),
-                                        std::make_move_iterator(page->changes.begin()),
-                                        std::make_move_iterator(page->changes.end()));
-            gathered.cursor = std::max(gathered.cursor, page->cursor);
-            gathered.more = page->more;
-            if (!more || gathered.changes.size() >= settings.apply_batch) {
-                if (auto applied = apply_gathered(gathered, *stored); !applied)
-                    co_return applied.error();
-                *stored = gathered.cursor;
-            }
-            if (!more)
+                               std::to_string(applier.cursor())));
+            if (auto added = applier.add(std::move(*page)); !added)
+                co_return local_failure(added.error());
+            if (!more) {
+                if (auto finished = applier.finish(); !finished)
+                    co_return local_failure(finished.error());
                 co_return Result<void>{};
+            }
         }
     }
 

@@ -84,12 +84,14 @@ HttpReply PortalClient::request(const std::string& method, const std::string& ta
             stream.set_verify_callback(asio::ssl::host_name_verification("127.0.0.1"));
             beast::get_lowest_layer(stream).expires_after(timeout);
             co_await beast::get_lowest_layer(stream).async_connect(endpoint, asio::use_awaitable);
+            beast::get_lowest_layer(stream).socket().set_option(asio::ip::tcp::no_delay(true));
             co_await stream.async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
             co_await exchange(stream, beast::get_lowest_layer(stream), message, timeout, reply);
         } else {
             beast::tcp_stream stream(io);
             stream.expires_after(timeout);
             co_await stream.async_connect(endpoint, asio::use_awaitable);
+            stream.socket().set_option(asio::ip::tcp::no_delay(true)); // as the kiosk's client does
             co_await exchange(stream, stream, message, timeout, reply);
         }
     };

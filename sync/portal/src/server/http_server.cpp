@@ -358,6 +358,10 @@ void HttpServer::Impl::accept() {
             });
             return;
         }
+        // An answer leaves in pieces (TLS records, header and body): with Nagle's algorithm each piece
+        // after the first waited for the kiosk's delayed ACK, 40 ms a request.
+        error_code no_delay_error;
+        socket.set_option(tcp::no_delay(true), no_delay_error);
         error_code endpoint_error;
         const tcp::endpoint remote = socket.remote_endpoint(endpoint_error);
         if (!endpoint_error) {

@@ -29,6 +29,9 @@ public:
 
     // The translation of `msgid`, or `msgid` itself when the catalog has none (or an empty one).
     std::string_view tr(std::string_view msgid) const;
+    // Whether the catalog has a translation of `msgid` (an empty msgstr is none), even one that reads the
+    // same ("Parents").
+    bool translates(std::string_view msgid) const;
     std::size_t size() const { return m_entries.size(); }
 
 private:

@@ -1,5 +1,6 @@
 // Replica: what the kiosk's sync client needs from the kiosk's database, and nothing more.
-// kiosk/store implements it; the client calls it from its own thread only.
+// kiosk/store implements it. The client calls it from one thread at a time: its own, or, during a long
+// pull, the thread applying one batch while its own fetches the next (page_applier.hpp).
 #pragma once
 
 #include "badgeuse/core/result.hpp"

@@ -32,7 +32,9 @@ struct ClientSettings {
     BackoffSettings backoff;
     std::size_t push_batch = 200; // events per POST /v1/events
     int pull_limit = 500;         // changes per page
-    // Changes gathered from consecutive pages before one transaction applies them (a first pull).
+    // Changes gathered from consecutive pages before one transaction applies them (a long pull; see
+    // page_applier.hpp). A batch holds the kiosk's write lock while it commits: 20,000 reservations take
+    // about 100 ms, which a tap at that moment waits for.
     std::size_t apply_batch = 20000;
 };
 
