@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 2000));
     cli.add_option("--pull-limit", sync.pull_page_limit, "Changes per page (sync-pull)")
         ->check(CLI::Range(1, 5000));
+    cli.add_option("--apply-batch", sync.pull_apply_batch, "Changes per kiosk transaction (sync-pull)")
+        ->check(CLI::Range(1, 1000000));
     cli.add_option("--push-events", portal_push.events, "Events to push (portal-push)")
         ->check(CLI::Range(200, 1000000));
     cli.add_option("--presentations", nfc.presentations, "Cards to present per polling period (nfc)")

@@ -19,6 +19,7 @@ struct SyncBenchOptions {
     int pull_children = 2000;
     int pull_school_days = 144; // a school year of canteen days (four a week, 36 weeks)
     int pull_page_limit = 500;  // the kiosk client's own page size (sync/client ClientSettings::pull_limit)
+    std::size_t pull_apply_batch = 5000; // the client's own (ClientSettings::apply_batch)
     // sync-push
     int push_events = 10'000;
     int push_batch = 200; // the kiosk client's own batch (sync/client ClientSettings::push_batch)

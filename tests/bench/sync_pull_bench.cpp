@@ -51,7 +51,8 @@ store::Store open_kiosk_store(const std::filesystem::path& path) {
 
 // The kiosk's client, as the kiosk runs it, until its first exchange has pulled everything.
 std::chrono::nanoseconds client_first_pull(const testing::PortalFixture& portal, const std::string& token,
-                                           const std::filesystem::path& database) {
+                                           const std::filesystem::path& database,
+                                           const SyncBenchOptions& options) {
     store::Store kiosk = open_kiosk_store(database);
     store::StoreReplica replica(kiosk);
     sync::ClientSettings settings;
@@ -62,6 +63,8 @@ std::chrono::nanoseconds client_first_pull(const testing::PortalFixture& portal,
     settings.ca_file = *portal.ca();
     settings.token = token;
     settings.pull_every = std::chrono::hours(1);
+    settings.pull_limit = options.pull_page_limit;
+    settings.apply_batch = options.pull_apply_batch;
     settings.request_timeout = std::chrono::seconds(60);
     std::mutex mutex;
     std::condition_variable changed;
@@ -105,12 +108,13 @@ Report run_sync_pull_bench(const SyncBenchOptions& options) {
     const std::string token = portal.enroll("préau");
     client.set_token(token);
     testing::TempDir kiosk_dir;
-    const std::chrono::nanoseconds by_client = client_first_pull(portal, token, kiosk_dir / "client.sqlite");
+    const std::chrono::nanoseconds by_client =
+        client_first_pull(portal, token, kiosk_dir / "client.sqlite", options);
 
     // The same pull again, step by step, applied in the client's batches to another new database.
     store::Store kiosk_store = open_kiosk_store(kiosk_dir / "steps.sqlite");
     store::StoreReplica replica(kiosk_store);
-    const std::size_t apply_batch = sync::ClientSettings{}.apply_batch;
+    const std::size_t apply_batch = options.pull_apply_batch;
     protocol::PullResponse gathered;
 
     std::int64_t cursor = 0;
@@ -121,6 +125,7 @@ Report run_sync_pull_bench(const SyncBenchOptions& options) {
     std::chrono::nanoseconds decoding{0};
     std::chrono::nanoseconds applying{0};
     Samples page_times;
+    Samples batch_times; // how long each batch holds the kiosk's write lock: what a tap may wait
     for (bool more = true; more;) {
         testing::HttpReply reply;
         const auto fetched = time_it([&] {
@@ -142,7 +147,9 @@ Report run_sync_pull_bench(const SyncBenchOptions& options) {
         gathered.more = page->more;
         if (gathered.more == protocol::MorePages::No || gathered.changes.size() >= apply_batch) {
             Result<void> applied;
-            applying += time_it([&] { applied = replica.apply_page(gathered); });
+            const auto batch_time = time_it([&] { applied = replica.apply_page(gathered); });
+            applying += batch_time;
+            batch_times.add(batch_time);
             if (!applied)
                 throw std::runtime_error("applying up to page " + std::to_string(pages) + ": " +
                                          applied.error().message);
@@ -174,6 +181,7 @@ Report run_sync_pull_bench(const SyncBenchOptions& options) {
     report.add("steps_total_seconds", steps, "s");
     report.add("first_full_pull_seconds", std::chrono::duration<double>(by_client).count(), "s");
     report.add_summary("page", page_times.summary());
+    report.add_summary("batch_commit", batch_times.summary());
     report.add("target_seconds", 3, "s");
     return report;
 }

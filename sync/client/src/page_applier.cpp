@@ -1,6 +1,8 @@
 #include "badgeuse/sync/page_applier.hpp"
 
 #include <iterator>
+#include <memory>
+#include <system_error>
 #include <utility>
 
 namespace badgeuse::sync {
@@ -35,13 +37,25 @@ Result<void> PageApplier::add(protocol::PullResponse page) {
     InFlight in_flight;
     in_flight.changes = m_gathered.changes.size();
     in_flight.cursor = m_gathered.cursor;
-    in_flight.done = std::async(std::launch::async, [replica = m_replica, batch = std::move(m_gathered)] {
-        return replica->apply_page(batch);
-    });
+    auto batch = std::make_shared<const protocol::PullResponse>(std::move(m_gathered));
+    m_gathered = protocol::PullResponse{};
+    m_gathered.cursor = in_flight.cursor;
+    try {
+        in_flight.done = std::async(std::launch::async,
+                                    [replica = m_replica, batch] { return replica->apply_page(*batch); });
+    } catch (const std::system_error&) {
+        // No thread to spare: the batch is applied here, as it would have been without the overlap.
+        if (auto applied = m_replica->apply_page(*batch); !applied) {
+            m_failed = true;
+            return applied.error();
+        }
+        m_stored = in_flight.cursor;
+        if (m_applied)
+            m_applied(in_flight.changes, in_flight.cursor);
+        return {};
+    }
     m_in_flight = std::move(in_flight);
     m_stored = m_in_flight->cursor;
-    m_gathered = protocol::PullResponse{};
-    m_gathered.cursor = m_stored;
     return {};
 }
 

@@ -33,9 +33,11 @@ struct ClientSettings {
     std::size_t push_batch = 200; // events per POST /v1/events
     int pull_limit = 500;         // changes per page
     // Changes gathered from consecutive pages before one transaction applies them (a long pull; see
-    // page_applier.hpp). A batch holds the kiosk's write lock while it commits: 20,000 reservations take
-    // about 100 ms, which a tap at that moment waits for.
-    std::size_t apply_batch = 20000;
+    // page_applier.hpp). A batch holds the kiosk's write lock while it commits, and a tap at that moment
+    // waits: 5,000 reservations commit in about 30 ms (60 ms at worst) where 20,000 took 80 ms (145 ms),
+    // and the first full pull takes 0.1 to 0.3 s longer for it (`badgeuse-bench --only sync-pull
+    // --apply-batch N`).
+    std::size_t apply_batch = 5000;
 };
 
 struct ClientCallbacks {
