@@ -231,10 +231,20 @@ TEST_CASE("the kiosk-state panel draws its warnings in red and its sync button o
         CHECK(share(image, target(view.sync_button), ui::theme().accent, 6) < 0.2);
         int asked = 0;
         kiosk.app().set_sync_now([&] { ++asked; });
+        // Back online as the client reports it: the outage over, the exchange that ended it stamped.
         sync.link = app::SyncLink::Online;
+        sync.offline_since.reset();
+        sync.last_sync = canteen_monday();
         kiosk.app().set_sync_health(sync);
         kiosk.pump(1);
         auto on = kiosk.capture("kiosk-state-online");
+        const auto online_view = kiosk.app().kiosk_state_view();
+        auto last =
+            std::find_if(online_view.lines.begin(), online_view.lines.end(),
+                         [](const app::StateLine& l) { return l.label == "Dernière synchronisation"; });
+        REQUIRE(last != online_view.lines.end());
+        CHECK_FALSE(last->warning);
+        require_ink(on, last->value, ui::theme().text);
         CHECK(share(on, target(view.sync_button), ui::theme().accent, 6) > 0.5);
         kiosk.press(view.sync_button);
         CHECK(asked == 1);
