@@ -34,7 +34,7 @@ struct ClientSettings {
     int pull_limit = 500;         // changes per page
     // Changes gathered from consecutive pages before one transaction applies them (a long pull; see
     // page_applier.hpp). A batch holds the kiosk's write lock while it commits, and a tap at that moment
-    // waits: 5,000 reservations commit in about 30 ms (60 ms at worst) where 20,000 took 80 ms (145 ms),
+    // waits: 5,000 reservations commit in about 30 ms (90 ms at worst) where 20,000 took 80 ms (150 ms),
     // and the first full pull takes 0.1 to 0.3 s longer for it (`badgeuse-bench --only sync-pull
     // --apply-batch N`).
     std::size_t apply_batch = 5000;
