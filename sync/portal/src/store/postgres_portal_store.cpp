@@ -123,10 +123,6 @@ struct NewEvents {
     }
 };
 
-Decision refused(std::string reason, std::string message) {
-    return {Outcome::Refused, std::move(reason), std::move(message)};
-}
-
 class PostgresPortalStore final : public PortalStore {
 public:
     explicit PostgresPortalStore(pg::Connection connection)
@@ -322,6 +318,7 @@ public:
             decided.emplace(known.text(row, 0), Decision{BADGEUSE_TRY(parse_outcome_key(known.text(row, 1))),
                                                          known.text(row, 2), known.text(row, 3)});
         NewEvents fresh;
+        Decisions decisions(*this, txn);
         PushResponse response;
         response.results.reserve(events.size());
         for (std::size_t i = 0; i < events.size(); ++i) {
@@ -335,7 +332,7 @@ public:
                 response.results.push_back(std::move(result));
                 continue;
             }
-            const Decision decision = BADGEUSE_TRY(decide(kiosk.site, txn, events[i], calendar));
+            const Decision decision = BADGEUSE_TRY(decide_event(decisions, kiosk.site, events[i], calendar));
             fresh.add(ids[i], kEventTypes[events[i].index()], encode_event(events[i]), decision);
             decided.emplace(ids[i], decision);
             result.outcome = decision.outcome;
@@ -667,38 +664,79 @@ private:
         return Calendar(std::move(periods), region);
     }
 
-    Result<Decision> decide(SiteId site, std::int64_t txn, const Event& event, const Calendar& calendar) {
-        if (std::holds_alternative<AttendanceEvent>(event))
-            return Decision{}; // a fact: kept even for a child the portal does not know, for staff to see
-        if (const auto* correction = std::get_if<StaffCorrection>(&event)) {
-            if (!BADGEUSE_TRY(load<Child>("children", site, correction->child.value)))
-                return refused("unknown_child", "Enfant inconnu sur ce site");
-            return Decision{};
+    // The rules' questions (event_rules.hpp), answered inside the ingest's transaction `txn` (the store's
+    // mutex is held: these call the unlocked helpers, never the public methods).
+    class Decisions final : public DecisionStore {
+    public:
+        Decisions(PostgresPortalStore& store, std::int64_t txn)
+            : m_store(&store)
+            , m_txn(txn) {}
+
+        Result<bool> child_exists(SiteId site, ChildId child) override {
+            return BADGEUSE_TRY(m_store->load<Child>("children", site, child.value)).has_value();
         }
-        if (const auto* declared = std::get_if<AbsenceDeclared>(&event)) {
-            if (!BADGEUSE_TRY(load<Child>("children", site, declared->child.value)))
-                return refused("unknown_child", "Enfant inconnu sur ce site");
-            Absence absence{AbsenceId{},  declared->child,  declared->from,
-                            declared->to, declared->reason, Justification::Unjustified};
-            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, absence));
-            return Decision{};
+        Result<bool> pin_subject_exists(SiteId site, PinSubject subject, std::int64_t id) override {
+            if (subject == PinSubject::Family)
+                return BADGEUSE_TRY(m_store->load<Family>("families", site, id)).has_value();
+            return BADGEUSE_TRY(m_store->load<StaffMember>("staff", site, id)).has_value();
         }
-        if (const auto* assigned = std::get_if<BadgeAssigned>(&event))
-            return decide_assignment(site, txn, *assigned);
-        if (const auto* changed = std::get_if<PinChanged>(&event))
-            return decide_pin_change(site, txn, *changed);
-        const auto& intent = std::get<BookingIntent>(event);
-        if (!BADGEUSE_TRY(load<Child>("children", site, intent.child.value)))
-            return refused("unknown_child", "Enfant inconnu sur ce site");
-        const auto activity = BADGEUSE_TRY(load<Activity>("activities", site, intent.activity.value));
-        if (!activity)
-            return refused("unknown_activity", "Activité inconnue sur ce site");
-        const Decision decision = decide_booking(intent, *activity, calendar);
-        if (decision.outcome == Outcome::Refused)
-            return decision;
-        BADGEUSE_CHECK(apply_latest_intent(site, txn, intent));
-        return decision;
-    }
+        Result<std::optional<Activity>> find_activity(SiteId site, ActivityId activity) override {
+            return m_store->load<Activity>("activities", site, activity.value);
+        }
+        Result<std::optional<Badge>> find_badge(std::string_view uid) override {
+            return m_store->badge_by_uid(uid);
+        }
+        Result<std::optional<PinRecord>> find_pin_record(PinSubject subject, std::int64_t id) override {
+            return m_store->find_by_key<PinRecord>("pins", Param(pin_key(subject, id)));
+        }
+        Result<std::optional<AppliedChange>> applied_intent(const BookingIntent& intent) override {
+            return applied(BADGEUSE_TRY(
+                m_store->m_db.query("SELECT made_at, event_id FROM booking_intents WHERE child = $1 AND "
+                                    "activity = $2 AND day = $3",
+                                    {intent.child.value, intent.activity.value, format_date(intent.day)})));
+        }
+        Result<void> save_applied_intent(const BookingIntent& intent) override {
+            (void)BADGEUSE_TRY(
+                m_store->m_db.query("INSERT INTO booking_intents(child, activity, day, made_at, event_id) "
+                                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT(child, activity, day) DO UPDATE "
+                                    "SET made_at = excluded.made_at, event_id = excluded.event_id",
+                                    {intent.child.value, intent.activity.value, format_date(intent.day),
+                                     millis(intent.made_at), intent.id.to_string()}));
+            return {};
+        }
+        Result<std::optional<AppliedChange>> applied_pin_change(const PinChanged& change) override {
+            return applied(BADGEUSE_TRY(
+                m_store->m_db.query("SELECT made_at, event_id FROM pin_changes WHERE subject = $1",
+                                    {pin_key(change.subject, change.subject_id)})));
+        }
+        Result<void> save_applied_pin_change(const PinChanged& change) override {
+            (void)BADGEUSE_TRY(m_store->m_db.query(
+                "INSERT INTO pin_changes(subject, made_at, event_id) VALUES ($1, $2, $3) "
+                "ON CONFLICT(subject) DO UPDATE SET made_at = excluded.made_at, event_id = excluded.event_id",
+                {pin_key(change.subject, change.subject_id), millis(change.made_at), change.id.to_string()}));
+            return {};
+        }
+        Result<ReservationState> reservation_state(ChildId child, ActivityId activity, Date day) override {
+            return m_store->reservation_state(child, activity, day);
+        }
+        Result<void> write(SiteId site, ChangeData record) override {
+            (void)BADGEUSE_TRY(m_store->write_record(site, m_txn, ChangeKind::Upsert, std::move(record)));
+            return {};
+        }
+
+    private:
+        // (made_at, event_id) of the row found, if any.
+        static Result<std::optional<AppliedChange>> applied(const pg::Rows& rows) {
+            if (rows.empty())
+                return std::optional<AppliedChange>{};
+            const Instant made_at{std::chrono::milliseconds{rows.int64(0, 0)}};
+            return std::optional<AppliedChange>{
+                AppliedChange{made_at, BADGEUSE_TRY(Uuid::parse(rows.text(0, 1)))}};
+        }
+
+        PostgresPortalStore* m_store;
+        std::int64_t m_txn;
+    };
 
     // The badge as the portal knows it, on any site: a UID is one card, wherever it was given.
     Result<std::optional<Badge>> badge_by_uid(std::string_view uid) {
@@ -707,77 +745,6 @@ private:
             return std::optional<Badge>{};
         ChangeData data = BADGEUSE_TRY(decode_change_data("badge", rows.text(0, 0)));
         return std::optional<Badge>{std::get<Badge>(std::move(data))};
-    }
-
-    Result<Decision> decide_assignment(SiteId site, std::int64_t txn, const BadgeAssigned& assigned) {
-        if (!BADGEUSE_TRY(load<Child>("children", site, assigned.child.value)))
-            return refused("unknown_child", "Enfant inconnu sur ce site");
-        const std::optional<Badge> current = BADGEUSE_TRY(badge_by_uid(assigned.badge_uid));
-        const Decision decision = decide_badge_assignment(assigned, current);
-        if (decision.outcome == Outcome::Refused)
-            return decision;
-        const Badge wanted = badge_after_assignment(assigned);
-        if (!current || current->state != wanted.state)
-            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, wanted));
-        return decision;
-    }
-
-    // Stores the new hash if this change is the latest for its subject (the same rule as booking
-    // intents, so that two kiosks' changes end the same in any order of delivery).
-    Result<Decision> decide_pin_change(SiteId site, std::int64_t txn, const PinChanged& changed) {
-        const bool known =
-            changed.subject == PinSubject::Family
-                ? BADGEUSE_TRY(load<Family>("families", site, changed.subject_id)).has_value()
-                : BADGEUSE_TRY(load<StaffMember>("staff", site, changed.subject_id)).has_value();
-        if (!known)
-            return changed.subject == PinSubject::Family
-                       ? refused("unknown_family", "Famille inconnue sur ce site")
-                       : refused("unknown_staff", "Membre du personnel inconnu sur ce site");
-        if (!pin_change_applies(changed, BADGEUSE_TRY(find_by_key<PinRecord>(
-                                             "pins", Param(pin_key(changed.subject, changed.subject_id))))))
-            return Decision{};
-        const std::string key = pin_key(changed.subject, changed.subject_id);
-        auto applied =
-            BADGEUSE_TRY(m_db.query("SELECT made_at, event_id FROM pin_changes WHERE subject = $1", {key}));
-        if (!applied.empty()) {
-            const Instant applied_at{std::chrono::milliseconds{applied.int64(0, 0)}};
-            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(applied.text(0, 1)));
-            if (!supersedes(changed.made_at, changed.id, applied_at, applied_id))
-                return Decision{};
-        }
-        (void)BADGEUSE_TRY(m_db.query(
-            "INSERT INTO pin_changes(subject, made_at, event_id) VALUES ($1, $2, $3) "
-            "ON CONFLICT(subject) DO UPDATE SET made_at = excluded.made_at, event_id = excluded.event_id",
-            {key, millis(changed.made_at), changed.id.to_string()}));
-        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, pin_after_change(changed)));
-        return Decision{};
-    }
-
-    // Applies the intent only if it is the latest for its child, activity and day; an older intent
-    // arriving late is accepted (it was on time) but changes nothing.
-    Result<void> apply_latest_intent(SiteId site, std::int64_t txn, const BookingIntent& intent) {
-        const std::string day = format_date(intent.day);
-        auto applied = BADGEUSE_TRY(m_db.query(
-            "SELECT made_at, event_id FROM booking_intents WHERE child = $1 AND activity = $2 AND day = $3",
-            {intent.child.value, intent.activity.value, day}));
-        if (!applied.empty()) {
-            const Instant applied_at{std::chrono::milliseconds{applied.int64(0, 0)}};
-            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(applied.text(0, 1)));
-            if (!supersedes(intent.made_at, intent.id, applied_at, applied_id))
-                return {};
-        }
-        (void)BADGEUSE_TRY(m_db.query(
-            "INSERT INTO booking_intents(child, activity, day, made_at, event_id) "
-            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT(child, activity, day) DO UPDATE "
-            "SET made_at = excluded.made_at, event_id = excluded.event_id",
-            {intent.child.value, intent.activity.value, day, millis(intent.made_at), intent.id.to_string()}));
-        const ReservationState wanted =
-            intent.action == BookingAction::Book ? ReservationState::Booked : ReservationState::Cancelled;
-        if (BADGEUSE_TRY(reservation_state(intent.child, intent.activity, intent.day)) == wanted)
-            return {};
-        ReservationRecord record{{intent.child, intent.activity, intent.day}, wanted};
-        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, record));
-        return {};
     }
 
     // One connection, used by one caller at a time: the handlers may run on several threads.

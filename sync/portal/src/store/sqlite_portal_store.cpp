@@ -320,6 +320,7 @@ public:
         auto transaction = BADGEUSE_TRY(sqlite::Transaction::begin(m_db));
         const std::int64_t txn = BADGEUSE_TRY(begin_server_transaction(kiosk.site));
         const Calendar calendar = BADGEUSE_TRY(site_calendar(kiosk.site, region));
+        Decisions decisions(*this, txn);
         PushResponse response;
         for (const Event& event : events) {
             EventResult result;
@@ -335,7 +336,7 @@ public:
                 response.results.push_back(std::move(result));
                 continue;
             }
-            const Decision decision = BADGEUSE_TRY(decide(kiosk.site, txn, event, calendar));
+            const Decision decision = BADGEUSE_TRY(decide_event(decisions, kiosk.site, event, calendar));
             auto insert = BADGEUSE_TRY(
                 m_db.prepare("INSERT INTO events(id, site, kiosk, type, payload, outcome, "
                              "reason, message, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
@@ -668,42 +669,91 @@ private:
         return Calendar(std::move(periods), region);
     }
 
-    static Decision refused(std::string reason, std::string message) {
-        return {Outcome::Refused, std::move(reason), std::move(message)};
-    }
+    // The rules' questions (event_rules.hpp), answered inside the ingest's transaction `txn`.
+    class Decisions final : public DecisionStore {
+    public:
+        Decisions(SqlitePortalStore& store, std::int64_t txn)
+            : m_store(&store)
+            , m_txn(txn) {}
 
-    Result<Decision> decide(SiteId site, std::int64_t txn, const Event& event, const Calendar& calendar) {
-        if (std::holds_alternative<AttendanceEvent>(event))
-            return Decision{}; // a fact: kept even for a child the portal does not know, for staff to see
-        if (const auto* correction = std::get_if<StaffCorrection>(&event)) {
-            if (!BADGEUSE_TRY(load<Child>("children", site, correction->child.value)))
-                return refused("unknown_child", "Enfant inconnu sur ce site");
-            return Decision{};
+        Result<bool> child_exists(SiteId site, ChildId child) override {
+            return BADGEUSE_TRY(m_store->load<Child>("children", site, child.value)).has_value();
         }
-        if (const auto* declared = std::get_if<AbsenceDeclared>(&event)) {
-            if (!BADGEUSE_TRY(load<Child>("children", site, declared->child.value)))
-                return refused("unknown_child", "Enfant inconnu sur ce site");
-            Absence absence{AbsenceId{},  declared->child,  declared->from,
-                            declared->to, declared->reason, Justification::Unjustified};
-            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, absence));
-            return Decision{};
+        Result<bool> pin_subject_exists(SiteId site, PinSubject subject, std::int64_t id) override {
+            if (subject == PinSubject::Family)
+                return BADGEUSE_TRY(m_store->load<Family>("families", site, id)).has_value();
+            return BADGEUSE_TRY(m_store->load<StaffMember>("staff", site, id)).has_value();
         }
-        if (const auto* assigned = std::get_if<BadgeAssigned>(&event))
-            return decide_assignment(site, txn, *assigned);
-        if (const auto* changed = std::get_if<PinChanged>(&event))
-            return decide_pin_change(site, txn, *changed);
-        const auto& intent = std::get<BookingIntent>(event);
-        if (!BADGEUSE_TRY(load<Child>("children", site, intent.child.value)))
-            return refused("unknown_child", "Enfant inconnu sur ce site");
-        const auto activity = BADGEUSE_TRY(load<Activity>("activities", site, intent.activity.value));
-        if (!activity)
-            return refused("unknown_activity", "Activité inconnue sur ce site");
-        const Decision decision = decide_booking(intent, *activity, calendar);
-        if (decision.outcome == Outcome::Refused)
-            return decision;
-        BADGEUSE_CHECK(apply_latest_intent(site, txn, intent));
-        return decision;
-    }
+        Result<std::optional<Activity>> find_activity(SiteId site, ActivityId activity) override {
+            return m_store->load<Activity>("activities", site, activity.value);
+        }
+        Result<std::optional<Badge>> find_badge(std::string_view uid) override {
+            return m_store->badge_by_uid(uid);
+        }
+        Result<std::optional<PinRecord>> find_pin_record(PinSubject subject, std::int64_t id) override {
+            return m_store->find_pin(subject, id);
+        }
+        Result<std::optional<AppliedChange>> applied_intent(const BookingIntent& intent) override {
+            auto select =
+                BADGEUSE_TRY(m_store->m_db.prepare("SELECT made_at, event_id FROM booking_intents WHERE "
+                                                   "child = ?1 AND activity = ?2 AND day = ?3"));
+            select.bind(1, intent.child.value)
+                .bind(2, intent.activity.value)
+                .bind(3, format_date(intent.day));
+            return applied(select);
+        }
+        Result<void> save_applied_intent(const BookingIntent& intent) override {
+            auto upsert = BADGEUSE_TRY(m_store->m_db.prepare(
+                "INSERT INTO booking_intents(child, activity, day, made_at, event_id) VALUES (?1, ?2, ?3, "
+                "?4, "
+                "?5) ON CONFLICT(child, activity, day) DO UPDATE SET made_at = excluded.made_at, event_id = "
+                "excluded.event_id"));
+            (void)BADGEUSE_TRY(upsert.bind(1, intent.child.value)
+                                   .bind(2, intent.activity.value)
+                                   .bind(3, format_date(intent.day))
+                                   .bind(4, millis(intent.made_at))
+                                   .bind(5, intent.id.to_string())
+                                   .run());
+            return {};
+        }
+        Result<std::optional<AppliedChange>> applied_pin_change(const PinChanged& change) override {
+            auto select = BADGEUSE_TRY(
+                m_store->m_db.prepare("SELECT made_at, event_id FROM pin_changes WHERE subject = ?1"));
+            select.bind(1, pin_key(change.subject, change.subject_id));
+            return applied(select);
+        }
+        Result<void> save_applied_pin_change(const PinChanged& change) override {
+            auto upsert = BADGEUSE_TRY(m_store->m_db.prepare(
+                "INSERT INTO pin_changes(subject, made_at, event_id) VALUES (?1, ?2, ?3) "
+                "ON CONFLICT(subject) DO UPDATE SET made_at = excluded.made_at, event_id = "
+                "excluded.event_id"));
+            (void)BADGEUSE_TRY(upsert.bind(1, pin_key(change.subject, change.subject_id))
+                                   .bind(2, millis(change.made_at))
+                                   .bind(3, change.id.to_string())
+                                   .run());
+            return {};
+        }
+        Result<ReservationState> reservation_state(ChildId child, ActivityId activity, Date day) override {
+            return m_store->reservation(child, activity, day);
+        }
+        Result<void> write(SiteId site, ChangeData record) override {
+            (void)BADGEUSE_TRY(m_store->write_record(site, m_txn, ChangeKind::Upsert, std::move(record)));
+            return {};
+        }
+
+    private:
+        // (made_at, event_id) of the row the statement finds, if any.
+        static Result<std::optional<AppliedChange>> applied(sqlite::Statement& select) {
+            if (BADGEUSE_TRY(select.step()) != sqlite::Row::Ready)
+                return std::optional<AppliedChange>{};
+            const Instant made_at{std::chrono::milliseconds{select.int64(0)}};
+            return std::optional<AppliedChange>{
+                AppliedChange{made_at, BADGEUSE_TRY(Uuid::parse(select.text(1)))}};
+        }
+
+        SqlitePortalStore* m_store;
+        std::int64_t m_txn;
+    };
 
     // The badge as the portal knows it, on any site: a UID is one card, wherever it was given.
     Result<std::optional<Badge>> badge_by_uid(std::string_view uid) {
@@ -713,83 +763,6 @@ private:
             return std::optional<Badge>{};
         ChangeData data = BADGEUSE_TRY(decode_change_data("badge", select.text(0)));
         return std::optional<Badge>{std::get<Badge>(std::move(data))};
-    }
-
-    Result<Decision> decide_assignment(SiteId site, std::int64_t txn, const BadgeAssigned& assigned) {
-        if (!BADGEUSE_TRY(load<Child>("children", site, assigned.child.value)))
-            return refused("unknown_child", "Enfant inconnu sur ce site");
-        const std::optional<Badge> current = BADGEUSE_TRY(badge_by_uid(assigned.badge_uid));
-        const Decision decision = decide_badge_assignment(assigned, current);
-        if (decision.outcome == Outcome::Refused)
-            return decision;
-        const Badge wanted = badge_after_assignment(assigned);
-        if (!current || current->state != wanted.state)
-            (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, wanted));
-        return decision;
-    }
-
-    // Stores the new hash if this change is the latest for its subject (the same rule as booking
-    // intents, so that two kiosks' changes end the same in any order of delivery).
-    Result<Decision> decide_pin_change(SiteId site, std::int64_t txn, const PinChanged& changed) {
-        const bool known =
-            changed.subject == PinSubject::Family
-                ? BADGEUSE_TRY(load<Family>("families", site, changed.subject_id)).has_value()
-                : BADGEUSE_TRY(load<StaffMember>("staff", site, changed.subject_id)).has_value();
-        if (!known)
-            return changed.subject == PinSubject::Family
-                       ? refused("unknown_family", "Famille inconnue sur ce site")
-                       : refused("unknown_staff", "Membre du personnel inconnu sur ce site");
-        if (!pin_change_applies(changed, BADGEUSE_TRY(find_pin(changed.subject, changed.subject_id))))
-            return Decision{};
-        const std::string key = pin_key(changed.subject, changed.subject_id);
-        auto select =
-            BADGEUSE_TRY(m_db.prepare("SELECT made_at, event_id FROM pin_changes WHERE subject = ?1"));
-        select.bind(1, key);
-        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
-            const Instant applied_at{std::chrono::milliseconds{select.int64(0)}};
-            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(select.text(1)));
-            if (!supersedes(changed.made_at, changed.id, applied_at, applied_id))
-                return Decision{};
-        }
-        auto upsert = BADGEUSE_TRY(m_db.prepare(
-            "INSERT INTO pin_changes(subject, made_at, event_id) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT(subject) DO UPDATE SET made_at = excluded.made_at, event_id = excluded.event_id"));
-        (void)BADGEUSE_TRY(
-            upsert.bind(1, key).bind(2, millis(changed.made_at)).bind(3, changed.id.to_string()).run());
-        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, pin_after_change(changed)));
-        return Decision{};
-    }
-
-    // Applies the intent only if it is the latest for its child, activity and day; an older intent
-    // arriving late is accepted (it was on time) but changes nothing.
-    Result<void> apply_latest_intent(SiteId site, std::int64_t txn, const BookingIntent& intent) {
-        const std::string day = format_date(intent.day);
-        auto select = BADGEUSE_TRY(m_db.prepare(
-            "SELECT made_at, event_id FROM booking_intents WHERE child = ?1 AND activity = ?2 AND day = ?3"));
-        select.bind(1, intent.child.value).bind(2, intent.activity.value).bind(3, day);
-        if (BADGEUSE_TRY(select.step()) == sqlite::Row::Ready) {
-            const Instant applied_at{std::chrono::milliseconds{select.int64(0)}};
-            const Uuid applied_id = BADGEUSE_TRY(Uuid::parse(select.text(1)));
-            if (!supersedes(intent.made_at, intent.id, applied_at, applied_id))
-                return {};
-        }
-        auto upsert = BADGEUSE_TRY(m_db.prepare("INSERT INTO booking_intents(child, activity, day, made_at, "
-                                                "event_id) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                                "ON CONFLICT(child, activity, day) DO UPDATE SET made_at = "
-                                                "excluded.made_at, event_id = excluded.event_id"));
-        (void)BADGEUSE_TRY(upsert.bind(1, intent.child.value)
-                               .bind(2, intent.activity.value)
-                               .bind(3, day)
-                               .bind(4, millis(intent.made_at))
-                               .bind(5, intent.id.to_string())
-                               .run());
-        const ReservationState wanted =
-            intent.action == BookingAction::Book ? ReservationState::Booked : ReservationState::Cancelled;
-        if (BADGEUSE_TRY(reservation(intent.child, intent.activity, intent.day)) == wanted)
-            return {};
-        ReservationRecord record{{intent.child, intent.activity, intent.day}, wanted};
-        (void)BADGEUSE_TRY(write_record(site, txn, ChangeKind::Upsert, record));
-        return {};
     }
 
     sqlite::Connection m_db;

@@ -6,12 +6,16 @@
 #include "badgeuse/core/badge.hpp"
 #include "badgeuse/core/calendar.hpp"
 #include "badgeuse/core/clock.hpp"
+#include "badgeuse/core/ids.hpp"
+#include "badgeuse/core/result.hpp"
 #include "badgeuse/core/uuid.hpp"
 #include "badgeuse/protocol/messages.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace badgeuse::portal {
 
@@ -46,5 +50,40 @@ inline constexpr std::chrono::hours kPinResetLifetime{72};
 // change was made (a kiosk offline for a while delivering it late), since a reset means the old PIN
 // was forgotten or given away. The change is accepted all the same, and changes nothing.
 bool pin_change_applies(const protocol::PinChanged& event, const std::optional<protocol::PinRecord>& current);
+
+// The latest booking intent or PIN change applied for its key (child, activity, day; or PIN subject).
+struct AppliedChange {
+    Instant made_at;
+    Uuid id;
+};
+
+// What deciding a pushed event needs from a store, inside its ingest transaction: each store answers
+// in its own SQL, and the rules below are the same for both.
+class DecisionStore {
+public:
+    virtual Result<bool> child_exists(SiteId site, ChildId child) = 0;
+    virtual Result<bool> pin_subject_exists(SiteId site, protocol::PinSubject subject, std::int64_t id) = 0;
+    virtual Result<std::optional<Activity>> find_activity(SiteId site, ActivityId activity) = 0;
+    virtual Result<std::optional<Badge>> find_badge(std::string_view uid) = 0; // on any site
+    virtual Result<std::optional<protocol::PinRecord>> find_pin_record(protocol::PinSubject subject,
+                                                                       std::int64_t id) = 0;
+    virtual Result<std::optional<AppliedChange>> applied_intent(const protocol::BookingIntent& intent) = 0;
+    virtual Result<void> save_applied_intent(const protocol::BookingIntent& intent) = 0;
+    virtual Result<std::optional<AppliedChange>> applied_pin_change(const protocol::PinChanged& change) = 0;
+    virtual Result<void> save_applied_pin_change(const protocol::PinChanged& change) = 0;
+    virtual Result<protocol::ReservationState> reservation_state(ChildId child, ActivityId activity,
+                                                                 Date day) = 0;
+    // Upserts the record and logs the change, in the ingest's server transaction.
+    virtual Result<void> write(SiteId site, protocol::ChangeData record) = 0;
+
+protected:
+    ~DecisionStore() = default;
+};
+
+// One pushed event decided, and what it changes written: attendance is always accepted (a fact);
+// corrections and absences need a child of the site; badge assignments and PIN changes as above; a
+// booking intent is decided against the deadline, then applied if it is the latest for its key.
+Result<Decision> decide_event(DecisionStore& store, SiteId site, const protocol::Event& event,
+                              const Calendar& calendar);
 
 } // namespace badgeuse::portal
